@@ -208,6 +208,60 @@ impl Analyzer {
         })
     }
 
+    /// A readable account of how the pipeline saw `text`: tokens, actor mentions,
+    /// claims and the rules that produced them. For people, not for parsing.
+    ///
+    /// # Errors
+    /// As [`Analyzer::analyze`].
+    pub fn explain(&self, text: &str, opts: &AnalyzeOptions) -> Result<String> {
+        use std::fmt::Write;
+        let doc = self.analyze(text, opts)?;
+        let mut out = String::new();
+        let t = &doc.text;
+        let _ = writeln!(out, "language: {}", doc.lang);
+        let _ = writeln!(out, "tokens:");
+        for tok in &doc.tokens {
+            let _ = writeln!(
+                out,
+                "  {:>5}..{:<5} {:<8} {}",
+                tok.span.start,
+                tok.span.end,
+                tok.kind.as_str(),
+                tok.text(t)
+            );
+        }
+        let _ = writeln!(out, "sentences:");
+        for s in &doc.sentences {
+            let flag = if s.boilerplate { " [boilerplate]" } else { "" };
+            let _ = writeln!(out, "  {}{flag}", s.span.slice(t));
+        }
+        let _ = writeln!(out, "actors:");
+        for a in &doc.actors {
+            for m in &a.mentions {
+                let _ = writeln!(out, "  {} ({}, {})", m.span.slice(t), a.id, a.kind.as_str());
+            }
+        }
+        let _ = writeln!(out, "claims:");
+        for c in &doc.claims {
+            let speaker = c.speaker.as_ref().map_or("?".to_string(), |s| {
+                format!(
+                    "{} -> {}",
+                    s.span.map_or("(dropped)", |sp| sp.slice(t)),
+                    s.actor.as_deref().unwrap_or("?")
+                )
+            });
+            let cue = c.cue.map_or("-", |s| s.slice(t));
+            let _ = writeln!(
+                out,
+                "  rule {}: [{}] speaker {speaker}; cue {cue}; content {}",
+                c.rule,
+                c.kind.as_str(),
+                c.content.slice(t)
+            );
+        }
+        Ok(out)
+    }
+
     /// Detects the language of `text`, restricted to the configured languages.
     #[must_use]
     pub fn detect(&self, text: &str) -> Lang {
