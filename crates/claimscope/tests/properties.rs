@@ -1,6 +1,7 @@
 //! Property tests of the whole pipeline: span invariants, code-point round trip,
 //! determinism, on generated news-like text in four languages.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 use claimscope::{AnalyzeOptions, Analyzer, Lang, OffsetIndex, OutputFields, Span};
 use proptest::prelude::*;
 use std::sync::LazyLock;
