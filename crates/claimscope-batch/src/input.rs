@@ -14,7 +14,10 @@ use crate::InputRecord;
 pub const MAX_LINE_BYTES: usize = 256 << 20;
 
 /// A boxed record iterator that can be moved to the feeder thread.
-pub type Records = Box<dyn Iterator<Item = InputRecord> + Send>;
+pub type Records = RecordsOf<'static>;
+
+/// A boxed record iterator that may borrow its reader.
+pub type RecordsOf<'a> = Box<dyn Iterator<Item = InputRecord> + Send + 'a>;
 
 fn error_record(id: String, source: &str, line: Option<usize>, message: String) -> InputRecord {
     InputRecord {
@@ -139,35 +142,35 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 /// line yields exactly one record, an error record when it is not valid UTF-8,
 /// not JSON, not an object, has no string `text`, or is longer than
 /// [`MAX_LINE_BYTES`]. A read error ends the source with one error record.
-pub fn jsonl_records<R: BufRead + Send + 'static>(reader: R, source: String) -> Records {
+pub fn jsonl_records<'a, R: BufRead + Send + 'a>(reader: R, source: String) -> RecordsOf<'a> {
     jsonl_records_limited(reader, source, MAX_LINE_BYTES)
 }
 
 /// [`jsonl_records`] for a reader whose first `first_line - 1` lines have
 /// been read already (line numbers in records and errors start at `first_line`).
-pub fn jsonl_records_from<R: BufRead + Send + 'static>(
+pub fn jsonl_records_from<'a, R: BufRead + Send + 'a>(
     reader: R,
     source: String,
     first_line: usize,
-) -> Records {
+) -> RecordsOf<'a> {
     jsonl_records_inner(reader, source, MAX_LINE_BYTES, first_line.saturating_sub(1))
 }
 
 /// [`jsonl_records`] with a custom line length limit.
-pub fn jsonl_records_limited<R: BufRead + Send + 'static>(
+pub fn jsonl_records_limited<'a, R: BufRead + Send + 'a>(
     reader: R,
     source: String,
     limit: usize,
-) -> Records {
+) -> RecordsOf<'a> {
     jsonl_records_inner(reader, source, limit, 0)
 }
 
-fn jsonl_records_inner<R: BufRead + Send + 'static>(
+fn jsonl_records_inner<'a, R: BufRead + Send + 'a>(
     mut reader: R,
     source: String,
     limit: usize,
     lines_before: usize,
-) -> Records {
+) -> RecordsOf<'a> {
     let mut line_no = lines_before;
     let mut buf = Vec::new();
     let mut done = false;
