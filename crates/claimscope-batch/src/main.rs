@@ -331,7 +331,9 @@ fn parse_stats(p: &mut lexopt::Parser) -> Result<StatsArgs, Cli> {
         match arg {
             x if x.is('d', "out-dir") => a.out_dir = Some(PathBuf::from(p.value()?)),
             x if x.is(' ', "top") => a.top = parse_number(p.value()?, "--top")?,
-            x if x.is('h', "help") => return Err(Cli::Help(STATS_HELP.to_string())),
+            x if x.is('h', "help") => {
+                return Err(Cli::Help(format!("{STATS_HELP}\n{INPUTS_HELP}")));
+            }
             Arg::Value(v) => a.common.inputs.push(os_string(v, "path")?),
             other => return Err(other.unexpected()),
         }
