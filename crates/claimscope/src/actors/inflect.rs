@@ -383,6 +383,9 @@ impl Inflector {
         {
             return polish_acronym(&words[0]);
         }
+        if lang.is_cyrillic() && words.len() == 1 && is_acronym(&words[0]) {
+            return cyrillic_acronym(&words[0], lang);
+        }
         let per_word: Vec<[Vec<String>; CASES]> =
             words.iter().map(|w| table.word_forms(w, who)).collect();
         let mut out: Vec<String> = Vec::new();
@@ -421,6 +424,28 @@ impl Inflector {
         }
         out
     }
+}
+
+/// Russian, Ukrainian and Belarusian acronyms read as words and ending in a
+/// consonant take endings without a hyphen in the press (`МИДа`, `МИДом`);
+/// the others (`НАТО`, `США`) are indeclinable.
+fn cyrillic_acronym(word: &str, lang: Lang) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    let last_consonant = word
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphabetic() && !"АЕЁИОУЫЭЮЯІЇЄЎ".contains(c));
+    if last_consonant {
+        let ends: &[&str] = match lang {
+            Lang::Uk => &["у", "а", "ом", "і", "ові"],
+            Lang::Be => &["а", "у", "ам", "е"],
+            _ => &["а", "у", "ом", "е"],
+        };
+        for e in ends {
+            out.push(format!("{word}{e}"));
+        }
+    }
+    out
 }
 
 /// Polish acronyms are mostly indeclinable (`NATO`, `MSZ`, `ONZ`), but some take

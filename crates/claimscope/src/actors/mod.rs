@@ -73,6 +73,8 @@ struct Info {
 /// One way a pattern can be read: as a form of an alias of an actor.
 #[derive(Debug, Clone)]
 struct Target {
+    /// From a user dictionary: wins collisions with built-in rows.
+    user: bool,
     actor: u32,
     lang: Lang,
     /// Not the nominative as written in the gazetteer.
@@ -134,7 +136,13 @@ impl ActorMatcher {
     pub fn build(user: &[(String, String)]) -> Result<Self> {
         let mut entries: Vec<Entry> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
-        let mut add = |es: Vec<Entry>, override_ok: bool, file: &str| -> Result<()> {
+        fn add(
+            entries: &mut Vec<Entry>,
+            index: &mut HashMap<String, usize>,
+            es: Vec<Entry>,
+            override_ok: bool,
+            file: &str,
+        ) -> Result<()> {
             for e in es {
                 match index.get(&e.id) {
                     Some(&i) if override_ok => entries[i] = e,
@@ -152,14 +160,29 @@ impl ActorMatcher {
                 }
             }
             Ok(())
-        };
+        }
         for &(file, content) in BUILTIN_FILES {
-            add(gazetteer::parse(file, content)?, false, file)?;
+            add(
+                &mut entries,
+                &mut index,
+                gazetteer::parse(file, content)?,
+                false,
+                file,
+            )?;
         }
+        let n_builtin = entries.len();
+        let mut user_ids = std::collections::HashSet::new();
         for (file, content) in user {
-            add(gazetteer::parse(file, content)?, true, file)?;
+            let es = gazetteer::parse(file, content)?;
+            user_ids.extend(es.iter().map(|e| e.id.clone()));
+            add(&mut entries, &mut index, es, true, file)?;
         }
-        Self::from_entries(&entries)
+        let user_rows: Vec<bool> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| i >= n_builtin || user_ids.contains(&e.id))
+            .collect();
+        Self::from_entries_prio(&entries, &user_rows)
     }
 
     /// Builds the matcher from parsed gazetteer rows (tests and tools).
@@ -167,6 +190,11 @@ impl ActorMatcher {
     /// # Errors
     /// [`Error::Data`] if the automaton cannot be built.
     pub fn from_entries(entries: &[Entry]) -> Result<Self> {
+        Self::from_entries_prio(entries, &[])
+    }
+
+    /// As [`ActorMatcher::from_entries`]; rows flagged in `user` win name collisions.
+    fn from_entries_prio(entries: &[Entry], user: &[bool]) -> Result<Self> {
         let inflector = Inflector::builtin()?;
         let lex = Lexicon::builtin(&inflector)?;
         let mut actors = Vec::with_capacity(entries.len());
@@ -230,6 +258,7 @@ impl ActorMatcher {
                         continue;
                     }
                     list.push(Target {
+                        user: user.get(ai).copied().unwrap_or(false),
                         actor,
                         lang: a.lang,
                         inflected,
@@ -335,7 +364,8 @@ impl ActorMatcher {
                 if !case_ok(t, surface) {
                     continue;
                 }
-                let score = u8::from(t.lang == lang) * 2 + u8::from(!t.inflected);
+                let score =
+                    u8::from(t.user) * 4 + u8::from(t.lang == lang) * 2 + u8::from(!t.inflected);
                 if best.is_none_or(|(b, _)| score > b) {
                     best = Some((score, t));
                 }
@@ -344,7 +374,8 @@ impl ActorMatcher {
                 continue;
             };
             if t.words == 1
-                && !t.adjectival
+                && t.inflected
+                && self.actors[t.actor as usize].kind != ActorType::Person
                 && (lang == Lang::Pl || t.lang == Lang::Pl)
                 && ctx.looks_like_adjective(os, oe)
             {

@@ -75,6 +75,17 @@ const SURNAME_SUFFIXES: &[&str] = &[
     "ін",
     "єв",
 ];
+const FEMALE_SURNAME_SUFFIXES: &[&str] = &[
+    "ska", "cka", "owa", "ewa", "ская", "цкая", "ова", "ева", "ина", "ына", "ська", "цька", "іна",
+];
+
+fn surname_suffix(w: &str, who: Who) -> bool {
+    let fem = FEMALE_SURNAME_SUFFIXES.iter().any(|s| w.ends_with(s));
+    match who {
+        Who::Female => fem,
+        _ => !fem && SURNAME_SUFFIXES.iter().any(|s| w.ends_with(s)),
+    }
+}
 
 /// The per-document context.
 pub(crate) struct Ctx<'a> {
@@ -98,6 +109,11 @@ fn is_all_caps(s: &str) -> bool {
 }
 
 fn strip_possessive(s: &str) -> &str {
+    for p in ["s'", "s’"] {
+        if let Some(r) = s.strip_suffix(p) {
+            return &s[..r.len() + 1];
+        }
+    }
     for p in ["'s", "’s", "ʼs"] {
         if let Some(r) = s.strip_suffix(p) {
             return r;
@@ -350,14 +366,14 @@ impl<'a> Ctx<'a> {
         if super::inflect::is_acronym(w) {
             return lower;
         }
+        if surname_suffix(&lower, who) {
+            return lower;
+        }
         let cands = table.lemmas(&lower, who);
-        if let Some(c) = cands
-            .iter()
-            .find(|c| SURNAME_SUFFIXES.iter().any(|s| c.ends_with(s)))
-        {
+        if let Some(c) = cands.iter().find(|c| surname_suffix(c, who)) {
             return c.clone();
         }
-        if SURNAME_SUFFIXES.iter().any(|s| lower.ends_with(s)) || cands.is_empty() {
+        if cands.is_empty() {
             return lower;
         }
         if table.declines(&lower, who) {
@@ -436,7 +452,20 @@ impl<'a> Ctx<'a> {
                 break;
             }
             k = j + 1;
-            runs.push(Run { toks });
+            // "szef Chersońskiej Administracji Ołeksandr Prokudin", "Attorney General Letitia James":
+            // a first name inside a run starts a new name.
+            let split = (1..toks.len()).find(|&i| {
+                i + 1 < toks.len()
+                    && !CONNECTORS.contains(&self.word(toks[i - 1]).to_lowercase().as_str())
+                    && self.first_name(self.word(toks[i])).is_some()
+            });
+            if let Some(i) = split {
+                let tail = toks.split_off(i);
+                runs.push(Run { toks });
+                runs.push(Run { toks: tail });
+            } else {
+                runs.push(Run { toks });
+            }
         }
         // 2. Decide.
         struct Found {
@@ -479,7 +508,11 @@ impl<'a> Ctx<'a> {
             let has_connector = words
                 .iter()
                 .any(|w| CONNECTORS.contains(&w.to_lowercase().as_str()));
-            let org = nwords >= 2 && words.iter().any(|w| self.is_org_head(w));
+            let demonym_led = self.lang == Lang::En
+                && ["ian", "ean", "ese", "ish", "ic"]
+                    .iter()
+                    .any(|e| words[0].to_lowercase().ends_with(e));
+            let org = nwords >= 2 && !demonym_led && words.iter().any(|w| self.is_org_head(w));
             let span = Span::new(
                 self.tokens[first_tok].span.start(),
                 self.tokens[last_tok].span.end(),
@@ -509,13 +542,32 @@ impl<'a> Ctx<'a> {
             let initial = self.initial[first_tok];
             let verb_after = self.is_verb(last_tok + 1)
                 || (last_tok + 2 < n && self.word(last_tok + 1) == "," && false);
-            let surname_like = SURNAME_SUFFIXES.iter().any(|s| {
+            let verb_before = first_tok > 0
+                && self.is_verb(first_tok - 1)
+                && self.gap(first_tok - 1, first_tok) == " ";
+            let surname_like = {
                 let l = self.lemma(words[nwords - 1], Who::Male);
-                l.ends_with(s)
-            });
+                SURNAME_SUFFIXES.iter().any(|s| l.ends_with(s))
+            };
+            // "Słowa Kowalskiego": a capitalized common word at the start of a
+            // sentence is not part of the name that follows it.
+            if initial && nwords >= 2 && first.is_none() && !org {
+                for t in toks.into_iter().skip(1) {
+                    lone.push(vec![t]);
+                }
+                continue;
+            }
             let person = (first.is_some() && nwords >= 2)
                 || (role.is_some() && !(first.is_some() && nwords == 1))
                 || (verb_after && (!initial || nwords >= 2 || surname_like))
+                || (verb_before && nwords <= 3)
+                || (initial
+                    && nwords == 1
+                    && surname_like
+                    && self
+                        .tokens
+                        .get(last_tok + 1)
+                        .is_some_and(|t| t.text(self.text) == ":"))
                 || (nwords >= 2 && nwords <= 3 && surname_like && !initial);
             if person {
                 let female = first.as_ref().is_some_and(|f| f.1);
@@ -526,8 +578,10 @@ impl<'a> Ctx<'a> {
                     first: first.map(|f| f.0),
                     role,
                 });
-            } else if nwords == 1 {
-                lone.push(toks);
+            } else {
+                for t in toks {
+                    lone.push(vec![t]);
+                }
             }
         }
         // 3. Normalize, and join lone surnames to full names.
@@ -582,17 +636,19 @@ impl<'a> Ctx<'a> {
             entries.push((span, id, name, f.kind, f.role, cands));
         }
         // Full names define surnames; single-word persons join a full name with the same surname.
-        for e in &entries {
-            if e.3 == ActorType::Person && e.1.matches('-').count() >= 1 {
-                if let Some(s) = e.5.first() {
-                    surnames
-                        .entry(s.clone())
-                        .or_insert_with(|| (e.1.clone(), e.2.clone()));
+        for full in [true, false] {
+            for e in &entries {
+                if e.3 == ActorType::Person && e.2.contains(' ') == full {
+                    if let Some(s) = e.5.first() {
+                        surnames
+                            .entry(s.clone())
+                            .or_insert_with(|| (e.1.clone(), e.2.clone()));
+                    }
                 }
             }
         }
         for (span, mut id, mut name, kind, role, cands) in entries {
-            if kind == ActorType::Person && !id.contains('-') {
+            if kind == ActorType::Person && cands.len() == 1 && !name.contains(' ') {
                 if let Some((fid, fname)) = cands.first().and_then(|s| surnames.get(s)) {
                     id = fid.clone();
                     name = fname.clone();
