@@ -205,6 +205,7 @@ impl PyAnalyzer {
             threads: threads.unwrap_or(0),
             chunk_size,
             pool: None,
+            inflight: None,
             ready: VecDeque::new(),
             pending: None,
             index: 0,
@@ -318,9 +319,15 @@ fn extract_item(obj: &Bound<'_, PyAny>, index: usize) -> PyResult<Item> {
     })
 }
 
-/// Iterator returned by `Analyzer.analyze_many`: pulls a chunk of inputs (with
-/// the GIL), analyzes it on its own rayon pool (without the GIL), yields the
-/// documents in input order, and checks for Ctrl-C between chunks.
+/// The results of one chunk, or a description of a panic (a bug).
+type ChunkResult = Result<Vec<Result<Document, claimscope::Error>>, String>;
+
+/// Iterator returned by `Analyzer.analyze_many`.
+///
+/// Pulls a chunk of inputs (with the GIL), hands it to its own rayon pool, and
+/// while the pool analyzes it (without the GIL), yields the documents of the
+/// previous chunk: Python and Rust work at the same time. Documents come out in
+/// input order; Ctrl-C is checked between chunks.
 #[pyclass(module = "claimscope")]
 pub struct AnalyzeIter {
     analyzer: Analyzer,
@@ -328,32 +335,33 @@ pub struct AnalyzeIter {
     threads: usize,
     chunk_size: usize,
     pool: Option<Arc<rayon::ThreadPool>>,
+    inflight: Option<std::sync::Mutex<std::sync::mpsc::Receiver<ChunkResult>>>,
     ready: VecDeque<Result<Document, claimscope::Error>>,
     pending: Option<PyErr>,
     index: usize,
 }
 
 impl AnalyzeIter {
-    fn pool(&mut self) -> PyResult<Option<Arc<rayon::ThreadPool>>> {
-        if self.threads == 1 {
-            return Ok(None);
+    fn pool(&mut self) -> PyResult<Arc<rayon::ThreadPool>> {
+        if let Some(p) = &self.pool {
+            return Ok(p.clone());
         }
-        if self.pool.is_none() {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(self.threads)
-                .thread_name(|i| format!("claimscope-{i}"))
-                .build()
-                .map_err(|e| {
-                    pyo3::exceptions::PyRuntimeError::new_err(format!(
-                        "cannot start the thread pool: {e}"
-                    ))
-                })?;
-            self.pool = Some(Arc::new(pool));
-        }
-        Ok(self.pool.clone())
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.threads)
+            .thread_name(|i| format!("claimscope-{i}"))
+            .build()
+            .map_err(|e| {
+                pyo3::exceptions::PyRuntimeError::new_err(format!(
+                    "cannot start the thread pool: {e}"
+                ))
+            })?;
+        let pool = Arc::new(pool);
+        self.pool = Some(pool.clone());
+        Ok(pool)
     }
 
-    fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
+    /// Reads the next chunk of inputs and starts analyzing it on the pool.
+    fn submit(&mut self, py: Python<'_>) -> PyResult<()> {
         let Some(source) = self.source.as_ref() else {
             return Ok(());
         };
@@ -386,20 +394,57 @@ impl AnalyzeIter {
         if items.is_empty() {
             return Ok(());
         }
-        let pool = if items.len() > 1 { self.pool()? } else { None };
-        let analyzer = &self.analyzer;
-        let results: Vec<Result<Document, claimscope::Error>> = py.detach(|| {
-            let run = |it: &Item| analyzer.analyze(&it.text, &it.opts);
-            match pool {
-                Some(p) => p.install(|| {
-                    use rayon::prelude::*;
-                    items.par_iter().map(run).collect()
-                }),
-                None => items.iter().map(run).collect(),
-            }
+        let pool = self.pool()?;
+        let analyzer = self.analyzer.clone();
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        pool.spawn(move || {
+            let run = || -> Vec<Result<Document, claimscope::Error>> {
+                use rayon::prelude::*;
+                items
+                    .par_iter()
+                    .map(|it| analyzer.analyze(&it.text, &it.opts))
+                    .collect()
+            };
+            // A panic would be a bug in claimscope: report it instead of aborting Python.
+            let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).map_err(|p| {
+                p.downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".to_string())
+            });
+            let _ = tx.send(res);
         });
-        self.ready.extend(results);
-        py.check_signals()
+        self.inflight = Some(std::sync::Mutex::new(rx));
+        Ok(())
+    }
+
+    /// Waits for the chunk in flight, then starts the next one.
+    fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
+        if self.inflight.is_none() {
+            self.submit(py)?;
+        }
+        let Some(rx) = self.inflight.take() else {
+            return Ok(());
+        };
+        let res = py.detach(move || match rx.into_inner() {
+            Ok(rx) => rx.recv().map_err(|_| ()),
+            Err(_) => Err(()),
+        });
+        match res {
+            Ok(Ok(docs)) => self.ready.extend(docs),
+            Ok(Err(panic)) => {
+                return Err(crate::errors::ClaimscopeError::new_err(format!(
+                    "internal error in claimscope (please report): {panic}"
+                )));
+            }
+            Err(_) => {
+                return Err(crate::errors::ClaimscopeError::new_err(
+                    "internal error in claimscope: a worker thread stopped",
+                ));
+            }
+        }
+        py.check_signals()?;
+        self.submit(py)
     }
 }
 
@@ -414,6 +459,7 @@ impl AnalyzeIter {
             && let Err(e) = self.fill(py)
         {
             self.source = None;
+            self.inflight = None;
             return Err(e);
         }
         match self.ready.pop_front() {

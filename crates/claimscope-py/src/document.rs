@@ -322,6 +322,12 @@ impl PyDocument {
     }
 
     fn fill_annotations(&self, py: Python<'_>) -> PyResult<()> {
+        if self.doc.actors.is_empty() && self.doc.claims.is_empty() {
+            // Nothing to convert: skip building the offset index.
+            let _ = self.actors.set(py, PyTuple::empty(py).unbind());
+            let _ = self.claims.set(py, PyTuple::empty(py).unbind());
+            return Ok(());
+        }
         let out = self.doc.to_output(OutputFields::default());
         let actors = out.actors.iter().map(|a| Actor {
             id: a.id.to_string(),
