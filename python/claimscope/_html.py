@@ -89,7 +89,7 @@ def render(doc: "Document") -> str:
         '<span class="cs-content">content</span></div>'
     )
     head = (
-        f"<div><b>{_e(doc.id) or '(no id)'}</b> · {_e(doc.lang)}"
+        f"<div><strong>{_e(doc.id) or '(no id)'}</strong> · {_e(doc.lang)}"
         + (f" · {_e(doc.date)}" if doc.date else "")
         + f" · {len(doc.actors)} actors · {len(doc.claims)} claims</div>"
     )

@@ -299,6 +299,49 @@ impl Claim {
     }
 }
 
+/// Checks that every span of an unpickled document lies on character
+/// boundaries of its text, so that no later slice can fail.
+fn check_spans(doc: &Document) -> Result<(), String> {
+    let t = &doc.text;
+    let ok = |s: claimscope::Span| {
+        s.start() <= s.end() && t.is_char_boundary(s.start()) && t.is_char_boundary(s.end())
+    };
+    let spans = doc
+        .tokens
+        .iter()
+        .map(|x| x.span)
+        .chain(doc.sentences.iter().map(|x| x.span))
+        .chain(doc.actors.iter().flat_map(|a| {
+            a.mentions
+                .iter()
+                .flat_map(|m| std::iter::once(m.span).chain(m.role))
+        }))
+        .chain(doc.claims.iter().flat_map(|c| {
+            std::iter::once(c.content)
+                .chain(c.cue)
+                .chain(c.speaker.as_ref().and_then(|s| s.span))
+        }));
+    for s in spans {
+        if !ok(s) {
+            return Err(format!(
+                "span {}..{} is not on character boundaries of the {}-byte text",
+                s.start(),
+                s.end(),
+                t.len()
+            ));
+        }
+    }
+    let n_tokens = doc.tokens.len();
+    if doc
+        .sentences
+        .iter()
+        .any(|s| s.first_token > s.end_token || s.end_token as usize > n_tokens)
+    {
+        return Err("sentence token range out of bounds".to_string());
+    }
+    Ok(())
+}
+
 /// An analyzed document. Immutable; pickles; compares by value.
 #[pyclass(frozen, module = "claimscope", name = "Document")]
 pub struct PyDocument {
@@ -527,6 +570,8 @@ impl PyDocument {
     #[classmethod]
     fn _from_state(_cls: &Bound<'_, PyType>, state: &[u8]) -> PyResult<Self> {
         let doc: Document = serde_json::from_slice(state)
+            .map_err(|e| DataError::new_err(format!("invalid pickled document: {e}")))?;
+        check_spans(&doc)
             .map_err(|e| DataError::new_err(format!("invalid pickled document: {e}")))?;
         Ok(PyDocument::new(doc))
     }
