@@ -100,8 +100,10 @@ def _df_partition(
     texts = df[text_column].tolist()
     ids = df[id_column].tolist() if id_column is not None else df.index.tolist()
     langs = df[lang_column].tolist() if lang_column is not None else [None] * len(texts)
+    # Missing languages (None, NaN, pandas.NA) mean "detect".
     records = (
-        {"text": t, "id": str(i), "lang": lang} for t, i, lang in zip(texts, ids, langs)
+        {"text": t, "id": str(i), "lang": lang if isinstance(lang, str) else None}
+        for t, i, lang in zip(texts, ids, langs)
     )
     return to_pandas(worker_analyzer(config).analyze_many(records, threads=threads), table)
 

@@ -308,7 +308,12 @@ fn extract_item(obj: &Bound<'_, PyAny>, index: usize) -> PyResult<Item> {
     };
     let lang = match get("lang")? {
         Some(v) if !v.is_none() => {
-            let code: String = v.extract()?;
+            let code: String = v.extract().map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "{what} 'lang' must be a language code (str) or None, not {}",
+                    type_name(&v)
+                ))
+            })?;
             parse_lang(Some(&code))?
         }
         _ => None,
