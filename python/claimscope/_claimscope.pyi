@@ -1,7 +1,27 @@
 """Type stubs of the native module ``claimscope._claimscope`` (checked by mypy.stubtest)."""
 
 from os import PathLike
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union, final
+
+__all__ = [
+    "Actor",
+    "AnalyzeIter",
+    "Analyzer",
+    "Claim",
+    "ClaimscopeError",
+    "DataError",
+    "Document",
+    "InputError",
+    "LANGUAGES",
+    "Mention",
+    "Sentence",
+    "Span",
+    "Speaker",
+    "Token",
+    "__version__",
+    "detect_language",
+    "tokenize",
+]
 
 __version__: str
 LANGUAGES: List[str]
@@ -25,6 +45,7 @@ def tokenize(text: str, lang: str = "en") -> List[Tuple[int, int, str]]:
 def detect_language(text: str) -> str:
     """Detects the language of ``text``: a code such as ``pl``, or ``und``."""
 
+@final
 class Span:
     """A stretch of the document text: ``doc.text[start:end] == text`` (code points)."""
 
@@ -38,9 +59,10 @@ class Span:
     @property
     def text(self) -> str:
         """The covered text."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Token:
     """A token: a span of the text and its kind."""
 
@@ -56,9 +78,10 @@ class Token:
     @property
     def kind(self) -> str:
         """``word``, ``number``, ``punct``, ``symbol``, ``url``, ``email``, ``hashtag``, ``mention`` or ``emoji``."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Sentence:
     """A sentence (or headline, or a line without final punctuation)."""
 
@@ -77,9 +100,10 @@ class Sentence:
     @property
     def paragraph_start(self) -> bool:
         """True when the sentence starts a paragraph."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Mention:
     """One named mention of an actor."""
 
@@ -98,9 +122,10 @@ class Mention:
     @property
     def actor(self) -> str:
         """The id of the actor mentioned."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Actor:
     """An actor found in a document, with all its mentions."""
 
@@ -122,9 +147,10 @@ class Actor:
     @property
     def mentions(self) -> Tuple[Mention, ...]:
         """The mentions, in text order."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Speaker:
     """The source of a claim; ``start``, ``end`` and ``text`` are ``None`` for a dropped subject."""
 
@@ -143,9 +169,10 @@ class Speaker:
     @property
     def span(self) -> Optional[Span]:
         """The speaker's span, or ``None`` for a dropped subject."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Claim:
     """A proposition the text attributes to a source."""
 
@@ -167,9 +194,10 @@ class Claim:
     @property
     def about(self) -> Tuple[str, ...]:
         """Ids of the actors mentioned inside the content."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Document:
     """An analyzed document. Immutable; pickles; compares by value."""
 
@@ -206,15 +234,17 @@ class Document:
     @classmethod
     def _from_state(cls, state: bytes) -> "Document":
         """Rebuilds a document from its pickled state."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> Tuple[Any, ...]: ...
 
+@final
 class AnalyzeIter(Iterator[Document]):
     """Iterator returned by ``Analyzer.analyze_many``: documents in input order."""
 
     def __iter__(self) -> "AnalyzeIter": ...
     def __next__(self) -> Document: ...
 
+@final
 class Analyzer:
     """The claimscope pipeline: text → tokens → sentences → actors → claims.
 
@@ -244,5 +274,5 @@ class Analyzer:
     @classmethod
     def _from_config(cls, config: bytes) -> "Analyzer":
         """Rebuilds an analyzer from its pickled configuration."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> Tuple[Any, ...]: ...

@@ -12,9 +12,6 @@ use crate::convert::{extract_text, parse_lang, type_name};
 use crate::document::PyDocument;
 use crate::errors::{DataError, py_err};
 
-/// Default number of documents handed to the thread pool at once.
-pub const DEFAULT_CHUNK_SIZE: usize = 256;
-
 /// Reads one dictionary argument: a path (`os.PathLike`, or a `str` naming an
 /// existing file) or the content itself (a `str` with a tab, a newline, or
 /// starting with `{`/`[`). Returns (name for messages, content): the content is
@@ -178,7 +175,7 @@ impl PyAnalyzer {
     }
 
     /// Analyzes many documents on a thread pool, yielding them in input order.
-    #[pyo3(signature = (docs, threads = None, chunk_size = DEFAULT_CHUNK_SIZE))]
+    #[pyo3(signature = (docs, threads = None, chunk_size = 256))]
     fn analyze_many(
         &self,
         docs: &Bound<'_, PyAny>,
