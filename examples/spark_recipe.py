@@ -7,8 +7,14 @@ Arrow batches of the claims (or mentions, or actors) table.
 
 Run it on a small local cluster::
 
-    pip install claimscope pyspark pyarrow pandas
+    pip install . pyspark pyarrow pandas       # from the repository root
     python examples/spark_recipe.py            # local[2], the seed texts
+
+The Python workers must import claimscope: set ``PYSPARK_PYTHON`` to the
+interpreter it is installed in (``main()`` below does so for local runs), and
+on a cluster ship the wheel to the executors (``--py-files`` cannot carry a
+compiled extension: install it in the executors' environment, or use a
+packed virtual environment with ``spark.archives``).
 
 On a real cluster, import ``analyze_spark`` and call it on your DataFrame::
 
@@ -76,8 +82,11 @@ def main() -> None:
     import sys
     from pathlib import Path
 
+    import os
+
     from pyspark.sql import SparkSession
 
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from make_corpus import corpus
 

@@ -66,6 +66,7 @@ class Span:
 class Token:
     """A token: a span of the text and its kind."""
 
+    def __new__(cls, start: int, end: int, text: str, kind: str) -> "Token": ...
     @property
     def start(self) -> int:
         """First code point."""
@@ -85,6 +86,9 @@ class Token:
 class Sentence:
     """A sentence (or headline, or a line without final punctuation)."""
 
+    def __new__(
+        cls, start: int, end: int, text: str, boilerplate: bool = False, paragraph_start: bool = False
+    ) -> "Sentence": ...
     @property
     def start(self) -> int:
         """First code point."""
@@ -107,6 +111,7 @@ class Sentence:
 class Mention:
     """One named mention of an actor."""
 
+    def __new__(cls, start: int, end: int, text: str, actor: str, role: Optional[Span] = None) -> "Mention": ...
     @property
     def start(self) -> int:
         """First code point."""
@@ -129,6 +134,9 @@ class Mention:
 class Actor:
     """An actor found in a document, with all its mentions."""
 
+    def __new__(
+        cls, id: str, name: str, type: str, mentions: Iterable[Mention], qid: Optional[str] = None, known: bool = True
+    ) -> "Actor": ...
     @property
     def id(self) -> str:
         """Stable id, the same in every document and language."""
@@ -154,6 +162,13 @@ class Actor:
 class Speaker:
     """The source of a claim; ``start``, ``end`` and ``text`` are ``None`` for a dropped subject."""
 
+    def __new__(
+        cls,
+        start: Optional[int] = None,
+        end: Optional[int] = None,
+        text: Optional[str] = None,
+        actor: Optional[str] = None,
+    ) -> "Speaker": ...
     @property
     def start(self) -> Optional[int]:
         """First code point, or ``None``."""
@@ -176,6 +191,15 @@ class Speaker:
 class Claim:
     """A proposition the text attributes to a source."""
 
+    def __new__(
+        cls,
+        content: Span,
+        kind: str,
+        speaker: Optional[Speaker] = None,
+        cue: Optional[Span] = None,
+        rule: str = ...,
+        about: Iterable[str] = ...,
+    ) -> "Claim": ...
     @property
     def speaker(self) -> Optional[Speaker]:
         """Who makes the claim, or ``None`` when unknown."""

@@ -35,8 +35,25 @@ def test_document_round_trip(analyzer, seed_texts, annotated):
     assert pickle.loads(pickle.dumps(annotated)) == annotated
 
 
-def test_value_objects_compare(annotated):
-    assert pickle.loads(pickle.dumps(annotated.claims[0].content)) == annotated.claims[0].content
+def test_value_objects_round_trip(annotated):
+    objs = [
+        *annotated.tokens,
+        *annotated.sentences,
+        *annotated.actors,
+        *(m for a in annotated.actors for m in a.mentions),
+        *annotated.claims,
+        *(c.speaker for c in annotated.claims),
+        *(c.content for c in annotated.claims),
+    ]
+    assert len({type(o).__name__ for o in objs}) == 7
+    for o in objs:
+        back = pickle.loads(pickle.dumps(o))
+        assert back == o and hash(back) == hash(o) and type(back) is type(o)
+    # the constructors give the same values
+    c = annotated.claims[0]
+    assert claimscope.Claim(c.content, c.kind, c.speaker, c.cue, c.rule, list(c.about)) == c
+    a = annotated.actors[0]
+    assert claimscope.Actor(a.id, a.name, a.type, a.mentions, a.qid, a.known) == a
 
 
 def _analyze_in_worker(analyzer: claimscope.Analyzer, text: str) -> claimscope.Document:

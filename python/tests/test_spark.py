@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 
 import pytest
 
@@ -22,6 +24,9 @@ from spark_recipe import analyze_spark  # noqa: E402
 def spark():
     from pyspark.sql import SparkSession
 
+    # Python workers must run this interpreter (the one claimscope is installed in).
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
     s = (
         SparkSession.builder.master("local[2]")
         .appName("claimscope-test")

@@ -93,18 +93,36 @@ pub struct Token {
     pub text: String,
     /// `word`, `number`, `punct`, `symbol`, `url`, `email`, `hashtag`, `mention` or `emoji`.
     #[pyo3(get)]
-    pub kind: &'static str,
+    pub kind: String,
 }
 
 #[pymethods]
 impl Token {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    fn new(start: usize, end: usize, text: String, kind: String) -> Self {
+        Token {
+            start,
+            end,
+            text,
+            kind,
+        }
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let s = slf.get();
+        (
+            slf.get_type(),
+            (s.start, s.end, s.text.clone(), s.kind.clone()),
+        )
+            .into_pyobject(slf.py())
+    }
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "Token({}, {}, {}, kind={})",
             self.start,
             self.end,
             pyrepr(py, &self.text),
-            pyrepr(py, self.kind)
+            pyrepr(py, &self.kind)
         )
     }
 }
@@ -132,6 +150,38 @@ pub struct Sentence {
 
 #[pymethods]
 impl Sentence {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (start, end, text, boilerplate = false, paragraph_start = false))]
+    fn new(
+        start: usize,
+        end: usize,
+        text: String,
+        boilerplate: bool,
+        paragraph_start: bool,
+    ) -> Self {
+        Sentence {
+            start,
+            end,
+            text,
+            boilerplate,
+            paragraph_start,
+        }
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let s = slf.get();
+        (
+            slf.get_type(),
+            (
+                s.start,
+                s.end,
+                s.text.clone(),
+                s.boilerplate,
+                s.paragraph_start,
+            ),
+        )
+            .into_pyobject(slf.py())
+    }
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "Sentence({}, {}, {})",
@@ -165,6 +215,38 @@ pub struct Mention {
 
 #[pymethods]
 impl Mention {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (start, end, text, actor, role = None))]
+    fn new(
+        start: usize,
+        end: usize,
+        text: String,
+        actor: String,
+        role: Option<PyRef<'_, Span>>,
+    ) -> Self {
+        Mention {
+            start,
+            end,
+            text,
+            actor,
+            role: role.map(|r| r.clone()),
+        }
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let s = slf.get();
+        (
+            slf.get_type(),
+            (
+                s.start,
+                s.end,
+                s.text.clone(),
+                s.actor.clone(),
+                s.role.clone(),
+            ),
+        )
+            .into_pyobject(slf.py())
+    }
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "Mention({}, {}, {}, actor={})",
@@ -188,7 +270,7 @@ pub struct Actor {
     pub name: String,
     /// `person`, `org` or `gpe`.
     #[pyo3(get, name = "type")]
-    pub kind: &'static str,
+    pub kind: String,
     /// Wikidata QID where known.
     #[pyo3(get)]
     pub qid: Option<String>,
@@ -201,6 +283,41 @@ pub struct Actor {
 
 #[pymethods]
 impl Actor {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (id, name, r#type, mentions, qid = None, known = true))]
+    fn new(
+        id: String,
+        name: String,
+        r#type: String,
+        mentions: Vec<PyRef<'_, Mention>>,
+        qid: Option<String>,
+        known: bool,
+    ) -> Self {
+        Actor {
+            id,
+            name,
+            kind: r#type,
+            qid,
+            known,
+            mentions: mentions.iter().map(|m| (**m).clone()).collect(),
+        }
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let s = slf.get();
+        (
+            slf.get_type(),
+            (
+                s.id.clone(),
+                s.name.clone(),
+                s.kind.clone(),
+                s.mentions.clone(),
+                s.qid.clone(),
+                s.known,
+            ),
+        )
+            .into_pyobject(slf.py())
+    }
     /// The mentions, in text order.
     #[getter]
     fn mentions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -211,7 +328,7 @@ impl Actor {
             "Actor({}, {}, type={}, mentions={})",
             pyrepr(py, &self.id),
             pyrepr(py, &self.name),
-            pyrepr(py, self.kind),
+            pyrepr(py, &self.kind),
             self.mentions.len()
         )
     }
@@ -237,6 +354,30 @@ pub struct Speaker {
 
 #[pymethods]
 impl Speaker {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (start = None, end = None, text = None, actor = None))]
+    fn new(
+        start: Option<usize>,
+        end: Option<usize>,
+        text: Option<String>,
+        actor: Option<String>,
+    ) -> Self {
+        Speaker {
+            start,
+            end,
+            text,
+            actor,
+        }
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let s = slf.get();
+        (
+            slf.get_type(),
+            (s.start, s.end, s.text.clone(), s.actor.clone()),
+        )
+            .into_pyobject(slf.py())
+    }
     /// The speaker's span, or `None` for a dropped subject.
     #[getter]
     fn span(&self) -> Option<Span> {
@@ -270,7 +411,7 @@ pub struct Claim {
     pub content: Span,
     /// `direct`, `indirect`, `mixed` or `according_to`.
     #[pyo3(get)]
-    pub kind: &'static str,
+    pub kind: String,
     /// The name of the rule that produced the claim.
     #[pyo3(get)]
     pub rule: String,
@@ -280,6 +421,41 @@ pub struct Claim {
 
 #[pymethods]
 impl Claim {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (content, kind, speaker = None, cue = None, rule = String::new(), about = Vec::new()))]
+    fn new(
+        content: PyRef<'_, Span>,
+        kind: String,
+        speaker: Option<PyRef<'_, Speaker>>,
+        cue: Option<PyRef<'_, Span>>,
+        rule: String,
+        about: Vec<String>,
+    ) -> Self {
+        Claim {
+            speaker: speaker.map(|s| s.clone()),
+            cue: cue.map(|c| c.clone()),
+            content: content.clone(),
+            kind,
+            rule,
+            about,
+        }
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let s = slf.get();
+        (
+            slf.get_type(),
+            (
+                s.content.clone(),
+                s.kind.clone(),
+                s.speaker.clone(),
+                s.cue.clone(),
+                s.rule.clone(),
+                s.about.clone(),
+            ),
+        )
+            .into_pyobject(slf.py())
+    }
     /// Ids of the actors mentioned inside the content.
     #[getter]
     fn about<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -293,7 +469,7 @@ impl Claim {
             .map_or("None".to_string(), |s| pyrepr(py, s));
         format!(
             "Claim(speaker={sp}, kind={}, content={})",
-            pyrepr(py, self.kind),
+            pyrepr(py, &self.kind),
             pyrepr(py, &short(&self.content.text, 60))
         )
     }
@@ -375,7 +551,7 @@ impl PyDocument {
         let actors = out.actors.iter().map(|a| Actor {
             id: a.id.to_string(),
             name: a.name.to_string(),
-            kind: a.kind,
+            kind: a.kind.to_string(),
             qid: a.qid.map(str::to_string),
             known: a.known,
             mentions: a
@@ -400,7 +576,7 @@ impl PyDocument {
             }),
             cue: c.cue.as_ref().map(Span::from_out),
             content: Span::from_out(&c.content),
-            kind: c.kind,
+            kind: c.kind.to_string(),
             rule: c.rule.to_string(),
             about: c.about.to_vec(),
         });
@@ -463,7 +639,7 @@ impl PyDocument {
                     start: p[0],
                     end: p[1],
                     text: t.text(&self.doc.text).to_string(),
-                    kind: t.kind.as_str(),
+                    kind: t.kind.as_str().to_string(),
                 });
                 PyTuple::new(py, toks).map(Bound::unbind)
             })
