@@ -272,6 +272,11 @@ class AnalyzeIter(Iterator[Document]):
 class Analyzer:
     """The claimscope pipeline: text → tokens → sentences → actors → claims.
 
+    ``languages``: code(s) detection is restricted to (``None`` = all);
+    ``actors``: user actor dictionaries, path(s) or TSV/JSON content(s);
+    ``cues``: ``{lang: path(s) or content(s)}`` of user cue lexicons. Files are
+    read at construction and kept by content.
+
     Immutable and thread-safe. Pickles by its configuration (user dictionaries
     by content), so it travels to worker processes.
     """
@@ -286,11 +291,21 @@ class Analyzer:
     def languages(self) -> List[str]:
         """The languages language detection is restricted to (empty = all)."""
     def analyze(self, text: str, lang: Optional[str] = None, id: Optional[str] = None) -> Document:
-        """Analyzes one document."""
+        """Analyzes one document (``lang=None`` or ``"auto"`` detects the language).
+
+        Raises ``ValueError`` for an unknown language or a lone surrogate (naming
+        its position), ``InputError`` for a document over 4 GiB.
+        """
     def analyze_many(
         self, docs: Iterable[_Input], threads: Optional[int] = None, chunk_size: int = 256
     ) -> AnalyzeIter:
-        """Analyzes many documents on a thread pool, yielding them in input order."""
+        """Analyzes many documents on a thread pool, yielding them in input order.
+
+        ``docs``: an iterable (read lazily) of ``str`` or ``{"text", "id"?, "lang"?}``.
+        ``threads``: pool size (``None`` = one per core); the pool belongs to the
+        iterator. Chunks of ``chunk_size`` documents are analyzed without the GIL
+        while the previous chunk is yielded; Ctrl-C is honoured between chunks.
+        """
     def explain(self, text: str, lang: Optional[str] = None) -> str:
         """A readable account of how the pipeline saw ``text``."""
     def detect(self, text: str) -> str:

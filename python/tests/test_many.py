@@ -71,3 +71,23 @@ def test_gil_released_while_rust_works(analyzer):
         th.join()
     # the ticker ran during the analysis (it would be starved if the GIL were held)
     assert ticks >= min(5, int(elapsed / 0.01))
+
+
+def test_ctrl_c_stops_analyze_many():
+    import subprocess
+    import sys
+
+    code = r"""
+import os, signal, threading, time, claimscope
+a = claimscope.Analyzer()
+texts = ("Pieskow zaprzeczył, że Putin chce wojny. " * 200 for _ in iter(int, 1))  # endless
+threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+t = time.perf_counter()
+try:
+    for _ in a.analyze_many(texts, threads=2, chunk_size=8):
+        pass
+except KeyboardInterrupt:
+    print("interrupted", round(time.perf_counter() - t, 1))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.startswith("interrupted"), out.stdout + out.stderr

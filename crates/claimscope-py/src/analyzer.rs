@@ -118,9 +118,21 @@ fn config_from_args(
 
 /// The claimscope pipeline: text → tokens → sentences → actors → claims.
 ///
+/// Arguments (all optional):
+///
+/// - `languages`: a code or list of codes (`"en"`, `"pl"`, `"ru"`, `"uk"`, ...)
+///   that language detection is restricted to; `None` = all languages.
+/// - `actors`: user actor dictionaries, one or a list: a path (`str` or
+///   `os.PathLike`) or the TSV/JSON content itself (a `str` with a tab, a
+///   newline, or starting with `{`/`[`). Files are read now and kept by content.
+/// - `cues`: user cue lexicons, a mapping of language code to one or a list of
+///   paths or contents, e.g. `{"pl": "my_cues.tsv"}`.
+///
 /// Immutable and thread-safe: share one analyzer between threads. It pickles
 /// by its configuration (user dictionaries by content), so it travels to
-/// worker processes.
+/// worker processes. Raises `FileNotFoundError` for a missing file,
+/// `claimscope.DataError` for a malformed one, `ValueError`/`TypeError` for
+/// bad arguments.
 #[pyclass(frozen, module = "claimscope", name = "Analyzer")]
 pub struct PyAnalyzer {
     inner: Analyzer,
@@ -155,6 +167,12 @@ impl PyAnalyzer {
     }
 
     /// Analyzes one document.
+    ///
+    /// `lang` is a language code, or `None`/`"auto"` to detect it; `id` is
+    /// copied to `Document.id`. The GIL is released while Rust works.
+    /// Raises `ValueError` for an unknown language or a `str` with a lone
+    /// surrogate (naming its position), `claimscope.InputError` for a document
+    /// over 4 GiB.
     #[pyo3(signature = (text, lang = None, id = None))]
     fn analyze(
         &self,
@@ -175,6 +193,15 @@ impl PyAnalyzer {
     }
 
     /// Analyzes many documents on a thread pool, yielding them in input order.
+    ///
+    /// `docs` is any iterable (a generator is fine: it is read lazily) of `str`
+    /// or of mappings with `text` and optional `id` and `lang`. Documents are
+    /// read `chunk_size` at a time; while one chunk is analyzed on the pool
+    /// (`threads` workers, `None` = one per core; the pool belongs to this
+    /// iterator and ends with it), the previous one is yielded, so at most two
+    /// chunks are in memory. The GIL is released while Rust works and Ctrl-C is
+    /// honoured between chunks. An item that cannot be analyzed raises its
+    /// error when its turn comes, after the documents before it.
     #[pyo3(signature = (docs, threads = None, chunk_size = 256))]
     fn analyze_many(
         &self,
@@ -376,8 +403,12 @@ impl AnalyzeIter {
                     break;
                 }
                 Some(Err(e)) => {
-                    self.pending = Some(e);
                     self.source = None;
+                    if e.is_instance_of::<pyo3::exceptions::PyKeyboardInterrupt>(py) {
+                        // Ctrl-C stops now, not after the documents already read.
+                        return Err(e);
+                    }
+                    self.pending = Some(e);
                     break;
                 }
                 Some(Ok(obj)) => match extract_item(&obj, self.index) {
