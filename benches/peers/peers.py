@@ -128,7 +128,11 @@ def run(text_path, stages_bin):
         n = 0
         for doc in nlp.pipe(docs, batch_size=16):
             n += len(doc.ents)
-            n += sum(1 for _ in direct_quotations(doc))
+            try:
+                n += sum(1 for _ in direct_quotations(doc))
+            except ValueError:
+                # textacy refuses documents with unbalanced quotation marks.
+                pass
         return n
 
     seg = pysbd.Segmenter(language="en", clean=False)
