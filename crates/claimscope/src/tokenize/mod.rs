@@ -801,15 +801,17 @@ impl Scanner<'_> {
             }
             i += l;
         }
-        // Trim trailing punctuation.
+        // Trim trailing punctuation; a closing bracket stays when it is balanced.
+        let body = &self.b[start..i];
+        let opens = body.iter().filter(|&&b| b == b'(').count();
+        let mut closes = body.iter().filter(|&&b| b == b')').count();
         while i > start {
             let c = self.b[i - 1];
             let trim = match c {
                 b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b']' | b'}' => true,
-                b')' => {
-                    let s = &self.b[start..i];
-                    s.iter().filter(|&&b| b == b'(').count()
-                        < s.iter().filter(|&&b| b == b')').count()
+                b')' if opens < closes => {
+                    closes -= 1;
+                    true
                 }
                 _ => false,
             };
