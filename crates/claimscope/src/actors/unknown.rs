@@ -285,13 +285,19 @@ impl<'a> Ctx<'a> {
                             | "микита"
                     )
         };
-        if self.first_name_lists().any(|l| l.first.contains(&lower)) {
+        if self
+            .first_name_lists()
+            .any(|l| l.first.contains(lower.as_str()))
+        {
             return Some((lower.clone(), female_of(&lower)));
         }
         let table = self.table()?;
         for who in [Who::Male, Who::Female] {
             for c in table.lemmas(&lower, who) {
-                if self.first_name_lists().any(|l| l.first.contains(&c)) {
+                if self
+                    .first_name_lists()
+                    .any(|l| l.first.contains(c.as_str()))
+                {
                     return Some((c.clone(), female_of(&c)));
                 }
             }
@@ -367,22 +373,31 @@ impl<'a> Ctx<'a> {
 
     fn is_stop(&self, w: &str) -> bool {
         let lower = w.to_lowercase();
-        self.lists().is_some_and(|l| l.stop.contains(&lower))
+        self.lists()
+            .is_some_and(|l| l.stop.contains(lower.as_str()))
             || self
                 .lex
                 .get(Lang::En)
-                .is_some_and(|l| l.stop.contains(&lower))
+                .is_some_and(|l| l.stop.contains(lower.as_str()))
     }
 
     fn is_org_head(&self, w: &str) -> bool {
         let lower = w.to_lowercase();
         let lists = [self.lists(), self.lex.get(Lang::En)];
-        if lists.iter().flatten().any(|l| l.org_heads.contains(&lower)) {
+        if lists
+            .iter()
+            .flatten()
+            .any(|l| l.org_heads.contains(lower.as_str()))
+        {
             return true;
         }
         if let Some(t) = self.table() {
             for c in t.lemmas(&lower, Who::Thing) {
-                if lists.iter().flatten().any(|l| l.org_heads.contains(&c)) {
+                if lists
+                    .iter()
+                    .flatten()
+                    .any(|l| l.org_heads.contains(c.as_str()))
+                {
                     return true;
                 }
             }
@@ -395,7 +410,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let n = self.tokens[k].norm(self.text);
-        self.lists().is_some_and(|l| l.verbs.contains(&n))
+        self.lists().is_some_and(|l| l.verbs.contains(n.as_str()))
     }
 
     /// The nominative of a surname (or other name word), lowercase.
