@@ -107,7 +107,7 @@ def main() -> int:
                             errors.append(f"{where}: {lang} alias repeated {p!r}")
                         seen.add(p)
                         alias_counts[lang] += 1
-                        key = bare if "@cs" in m.group(3) else bare.lower()
+                        key = bare.lower()
                         alias_owner[(lang, key)].append(rid)
                     lang_counts[(row["type"], lang)] += 1
                 for role in filter(None, row["roles"].split(";")):

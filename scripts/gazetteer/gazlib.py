@@ -85,8 +85,9 @@ def merge(base: dict, over: dict) -> dict:
             row[col] = over[col]
     for lang in LANGS:
         removes = {a[1:] for a in over[lang] if a.startswith("-")}
-        adds = [a for a in over[lang] if not a.startswith("-")]
-        keep = [a for a in adds + base[lang] if a not in removes and _bare(a) not in removes]
+        adds = [a for a in over[lang] if not a.startswith("-") and not a.startswith("~")]
+        forms = [a for a in over[lang] if a.startswith("~")]
+        keep = [a for a in adds + base[lang] + forms if a not in removes and _bare(a) not in removes]
         seen: list[str] = []
         for a in keep:
             if a not in seen and _bare(a) not in [_bare(s) for s in seen]:
