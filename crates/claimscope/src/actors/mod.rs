@@ -452,8 +452,15 @@ impl ActorMatcher {
         let folded = fold::fold(text);
         let ft = folded.text.as_str();
         let mut last_end = 0usize;
-        for m in ac.find_iter(ft) {
+        let mut pos = 0usize;
+        while pos < ft.len() {
+            let Some(m) = ac.find(aho_corasick::Input::new(ft).range(pos..)) else {
+                break;
+            };
             let s = m.start();
+            // Resume one character after this start, so that a hit inside a
+            // word never hides a name that starts within it ("dla Rosji").
+            pos = s + ft[s..].chars().next().map_or(1, char::len_utf8);
             if s < last_end
                 || ft[..s]
                     .chars()

@@ -643,6 +643,20 @@ impl<'a> Ctx<'a> {
                     first: first.map(|f| f.0),
                     role,
                 });
+            } else if after_prep
+                && !initial
+                && matches!(self.lang, Lang::Pl | Lang::Ru | Lang::Uk)
+                && ["w", "we", "в", "во"]
+                    .contains(&self.word(first_tok - 1).to_lowercase().as_str())
+            {
+                // "w Greifswaldzie", "в Анталье": a capitalized word after "in" is a place.
+                found.push(Found {
+                    toks,
+                    kind: ActorType::Gpe,
+                    female: false,
+                    first: None,
+                    role: None,
+                });
             } else {
                 for t in toks {
                     lone.push(vec![t]);
@@ -681,7 +695,11 @@ impl<'a> Ctx<'a> {
                     let sur = parts.last().cloned().unwrap_or_default();
                     (parts, Some(sur))
                 }
-                _ => (
+                ActorType::Gpe => (
+                    words.iter().map(|w| self.lemma(w, Who::Thing)).collect(),
+                    None,
+                ),
+                ActorType::Org => (
                     words
                         .iter()
                         .map(|w| strip_possessive(w).to_lowercase())
