@@ -1,5 +1,5 @@
 //! Inflects the built-in gazetteer at compile time (see `src/actors/generate.rs`)
-//! and writes the forms to `$OUT_DIR/builtin_forms.tsv`, which the library
+//! and writes the forms to `$OUT_DIR/builtin_forms.rs` (a static table), which the library
 //! embeds; building an analyzer then only reads them.
 #![allow(dead_code, unreachable_pub, missing_docs)]
 
@@ -109,24 +109,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("cargo:rerun-if-changed={p}");
     }
     let inf = inflect::Inflector::builtin()?;
-    let mut out = String::new();
+    let mut out = String::from("&[\n");
     let mut actor = 0usize;
+    let mut valid = true;
     for file in FILES {
         let content = std::fs::read_to_string(file)?;
         // Errors (and duplicate ids across files) are reported by the library at run time.
         let Ok(entries) = gazetteer::parse(file, &content) else {
-            out.clear();
-            out.push_str("#invalid\n");
+            valid = false;
             break;
         };
         for e in &entries {
             for f in generate::entry_forms(&inf, e) {
+                let lang = match f.lang {
+                    lang::Lang::En => 0,
+                    lang::Lang::Pl => 1,
+                    lang::Lang::Ru => 2,
+                    lang::Lang::Uk => 3,
+                    lang::Lang::Be => 4,
+                    lang::Lang::De => 5,
+                    lang::Lang::Fr => 6,
+                    lang::Lang::Und => 7,
+                };
                 let _ = writeln!(
                     out,
-                    "{}\t{actor}\t{}\t{}\t{}\t{}\t{}",
+                    "({:?},{actor},{lang},{},{},{},{:?}),",
                     f.key,
-                    f.lang.code(),
-                    u8::from(f.inflected),
+                    f.inflected,
                     f.caps,
                     f.acr_len,
                     f.cs.unwrap_or_default()
@@ -135,7 +144,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             actor += 1;
         }
     }
+    out.push_str("]\n");
+    if !valid {
+        out = String::from("&[]\n");
+    }
     let dir = std::env::var("OUT_DIR")?;
-    std::fs::write(format!("{dir}/builtin_forms.tsv"), out)?;
+    std::fs::write(format!("{dir}/builtin_forms.rs"), out)?;
+    std::fs::write(
+        format!("{dir}/builtin_forms_valid.txt"),
+        if valid { "1" } else { "0" },
+    )?;
     Ok(())
 }

@@ -240,8 +240,16 @@ fn unknown_names() {
         mentions(&d2)
     );
 
-    let d = run(&a, "Rozmowy odbyły się w Greifswaldzie, a potem w Greifswaldzie znowu.", Lang::Pl);
-    let g: Vec<_> = d.actors.iter().filter(|x| x.kind.as_str() == "gpe").collect();
+    let d = run(
+        &a,
+        "Rozmowy odbyły się w Greifswaldzie, a potem w Greifswaldzie znowu.",
+        Lang::Pl,
+    );
+    let g: Vec<_> = d
+        .actors
+        .iter()
+        .filter(|x| x.kind.as_str() == "gpe")
+        .collect();
     assert_eq!(g.len(), 1, "{:?}", mentions(&d));
     assert_eq!(g[0].mentions.len(), 2);
 

@@ -51,6 +51,10 @@ pub struct Table {
     rows: Vec<Row>,
     /// Index: last char of the suffix → row indices (rows with empty suffix under '\0').
     by_last: HashMap<char, Vec<usize>>,
+    /// Reverse index: last char of a case ending → (row, ending); whole-word
+    /// rows under the form itself.
+    by_ending: HashMap<char, Vec<(usize, String)>>,
+    by_form: HashMap<String, Vec<usize>>,
     fem: Vec<(String, String)>,
 }
 
@@ -116,6 +120,16 @@ impl Table {
                 }
             }
             let idx = t.rows.len();
+            for rep in cells.iter().flatten().flatten() {
+                if whole {
+                    t.by_form.entry(rep.clone()).or_default().push(idx);
+                } else if let Some(c) = rep.chars().last() {
+                    let v = t.by_ending.entry(c).or_default();
+                    if !v.iter().any(|(i, r)| *i == idx && r == rep) {
+                        v.push((idx, rep.clone()));
+                    }
+                }
+            }
             let key = suffix.chars().last().unwrap_or('\0');
             t.by_last.entry(key).or_default().push(idx);
             t.rows.push(Row {
@@ -236,36 +250,28 @@ impl Table {
     /// The word itself (already nominative) comes last unless nothing else fits.
     pub fn lemmas(&self, lower: &str, who: Who) -> Vec<String> {
         let mut cands: Vec<(usize, String)> = Vec::new();
-        for r in &self.rows {
-            if r.who & who.bit() == 0 || r.whole {
+        let last = lower.chars().last().unwrap_or('\0');
+        for (ri, rep) in self.by_ending.get(&last).into_iter().flatten() {
+            let r = &self.rows[*ri];
+            if r.who & who.bit() == 0 || !lower.ends_with(rep.as_str()) {
                 continue;
             }
-            for alts in &r.cells {
-                for rep in alts.iter().flatten() {
-                    if rep.is_empty() || !lower.ends_with(rep.as_str()) {
-                        continue;
-                    }
-                    let stem = &lower[..lower.len() - rep.len()];
-                    if stem.chars().count() < 2 {
-                        continue;
-                    }
-                    let lemma = format!("{stem}{}", r.suffix);
-                    // The lemma must itself be inflected by this row (longest-suffix rule).
-                    let back = self.row_for(&lemma, who);
-                    if !back.is_some_and(|b| std::ptr::eq(b, r)) {
-                        continue;
-                    }
-                    cands.push((rep.len(), lemma));
-                }
+            let stem = &lower[..lower.len() - rep.len()];
+            if stem.chars().count() < 2 {
+                continue;
             }
+            let lemma = format!("{stem}{}", r.suffix);
+            // The lemma must itself be inflected by this row (longest-suffix rule).
+            let back = self.row_for(&lemma, who);
+            if !back.is_some_and(|b| std::ptr::eq(b, r)) {
+                continue;
+            }
+            cands.push((rep.len(), lemma));
         }
-        for r in &self.rows {
-            if r.whole && r.who & who.bit() != 0 {
-                for alts in &r.cells {
-                    if alts.iter().flatten().any(|a| a == lower) {
-                        cands.push((usize::MAX, r.suffix.clone()));
-                    }
-                }
+        for &ri in self.by_form.get(lower).into_iter().flatten() {
+            let r = &self.rows[ri];
+            if r.who & who.bit() != 0 {
+                cands.push((usize::MAX, r.suffix.clone()));
             }
         }
         cands.sort_by_key(|c| std::cmp::Reverse(c.0));
