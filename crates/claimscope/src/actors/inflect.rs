@@ -420,33 +420,48 @@ impl Inflector {
         let per_word: Vec<[Vec<String>; CASES]> =
             words.iter().map(|w| table.word_forms(w, who)).collect();
         let mut out: Vec<String> = Vec::new();
-        for case in 0..CASES {
-            let mut acc: Vec<String> = vec![String::new()];
-            for (i, wf) in per_word.iter().enumerate() {
-                let alts = &wf[case];
-                if alts.is_empty() {
-                    acc.clear();
-                    break;
-                }
-                let mut next = Vec::with_capacity(acc.len() * alts.len());
-                for a in &acc {
-                    for w in alts {
-                        let mut s = a.clone();
-                        if i > 0 {
-                            s.push(' ');
+        // Names of things may end in a genitive complement that does not
+        // inflect (`Ministerstwo Obrony Narodowej` → `Ministerstwa Obrony
+        // Narodowej`, `Совет Федерации`): besides inflecting every word, also
+        // inflect only the first word, and only the first two.
+        let mut spans = vec![words.len()];
+        if who == Who::Thing {
+            spans.extend((1..words.len().min(3)).rev());
+        }
+        for inflected_words in spans {
+            for case in 0..CASES {
+                let mut acc: Vec<String> = vec![String::new()];
+                for (i, wf) in per_word.iter().enumerate() {
+                    let fixed = [words[i].clone()];
+                    let alts: &[String] = if i < inflected_words {
+                        &wf[case]
+                    } else {
+                        &fixed
+                    };
+                    if alts.is_empty() {
+                        acc.clear();
+                        break;
+                    }
+                    let mut next = Vec::with_capacity(acc.len() * alts.len());
+                    for a in &acc {
+                        for w in alts {
+                            let mut s = a.clone();
+                            if i > 0 {
+                                s.push(' ');
+                            }
+                            s.push_str(w);
+                            next.push(s);
                         }
-                        s.push_str(w);
-                        next.push(s);
+                    }
+                    acc = next;
+                    if acc.len() > 16 {
+                        acc.truncate(16);
                     }
                 }
-                acc = next;
-                if acc.len() > 16 {
-                    acc.truncate(16);
-                }
-            }
-            for s in acc {
-                if !out.contains(&s) {
-                    out.push(s);
+                for s in acc {
+                    if !out.contains(&s) {
+                        out.push(s);
+                    }
                 }
             }
         }
@@ -524,6 +539,11 @@ mod tests {
         assert!(f.contains(&"Państwa Związkowego".to_string()), "{f:?}");
         let f = i.forms("PiS", Lang::Pl, Who::Thing);
         assert!(f.contains(&"PiS-u".to_string()), "{f:?}");
+        let f = i.forms("Ministerstwo Obrony Narodowej", Lang::Pl, Who::Thing);
+        assert!(
+            f.contains(&"Ministerstwa Obrony Narodowej".to_string()),
+            "{f:?}"
+        );
         let f = i.forms("TikTok", Lang::Pl, Who::Thing);
         assert!(f.contains(&"TikToka".to_string()), "{f:?}");
         let f = i.forms("NATO", Lang::Pl, Who::Thing);
