@@ -9,7 +9,7 @@ use crate::span::Span;
 use super::Ctx;
 use super::lexicon::{Agreement, CueHit, CueRole};
 use super::quotes::Quote;
-use super::speaker::{Spk, np_after, np_before, np_first};
+use super::speaker::{Spk, is_non_speaker, np_after, np_before, np_first};
 use super::words;
 
 /// How far (in tokens) a complementizer may follow its cue (`said in a statement that`).
@@ -205,12 +205,29 @@ impl Finder<'_, '_> {
             skipped += 1;
         }
         let new_sentence = ends_sentence && skipped == 0 && ctx.is_cap(j);
+        // A quotation inside a clause (`If that happens, "it will …," he said`):
+        // the attributed content is the whole clause, a mixed claim.
+        let (osa, _) = ctx.sent_range(ctx.sent_of[o]);
+        let lead_words = !ctx.is_dash(o) && (osa..o).any(|k| ctx.norm[k].is_some());
+        let (after_content, after_kind) = if lead_words {
+            (
+                Span::new(ctx.toks[osa].span.start(), q.close.end()),
+                ClaimKind::Mixed,
+            )
+        } else {
+            (content, ClaimKind::Direct)
+        };
         if j < ctx.toks.len() && !ctx.is_punct(j, &[".", "!", "?", ":", ";"]) {
             let si = ctx.sent_of[j];
             let (_, sb) = ctx.sent_range(si);
             let lim = sb.max(j + 1).min(ctx.toks.len());
             // cue first
-            if let Some(h) = ctx.hit(j).filter(|h| h.start == j)
+            let introduces = |h: CueHit| {
+                (h.end..(h.end + 4).min(ctx.toks.len())).any(|m| {
+                    words::is_complementizer(ctx.lang, ctx.w(m)) || ctx.is_punct(m, &[":"])
+                })
+            };
+            if let Some(h) = ctx.hit(j).filter(|h| h.start == j && !introduces(*h))
                 && matches!(
                     ctx.lex.cue(h.cue).role,
                     CueRole::Verb | CueRole::Participle | CueRole::Impersonal
@@ -237,8 +254,8 @@ impl Finder<'_, '_> {
                     Draft {
                         spk: spk.clone(),
                         cue: Some(cue),
-                        content,
-                        kind: ClaimKind::Direct,
+                        content: after_content,
+                        kind: after_kind,
                         rule,
                         anchor: cue.start(),
                         id: 0,
@@ -272,6 +289,7 @@ impl Finder<'_, '_> {
                 while k < stop {
                     if let Some(h) = ctx.hit(k) {
                         if h.start > j
+                            && !introduces(h)
                             && matches!(ctx.lex.cue(h.cue).role, CueRole::Verb)
                             && let Some((spk, _)) = np_before(ctx, j, h.start)
                         {
@@ -282,8 +300,8 @@ impl Finder<'_, '_> {
                                 Draft {
                                     spk: spk.clone(),
                                     cue: Some(cue),
-                                    content,
-                                    kind: ClaimKind::Direct,
+                                    content: after_content,
+                                    kind: after_kind,
                                     rule: "quote_speaker_cue",
                                     anchor: cue.start(),
                                     id: 0,
@@ -315,7 +333,7 @@ impl Finder<'_, '_> {
             let si = ctx.sent_of[o - 1];
             let (sa, _) = ctx.sent_range(si);
             let colon = o - 1;
-            let lo = colon.saturating_sub(4).max(sa);
+            let lo = colon.saturating_sub(6).max(sa);
             let mut k = colon;
             while k > lo {
                 k -= 1;
@@ -444,6 +462,20 @@ impl Finder<'_, '_> {
                     return Spk::SameAs(di);
                 }
             }
+            // No claim yet from the main verb (`X warned against …, adding that`):
+            // the subject of the nearest finite verb before the participle.
+            let (sa, _) = ctx.sent_range(si);
+            let mut k = h.start;
+            while k > sa.max(clause_start) {
+                k -= 1;
+                if let Some(m) = ctx.hit(k)
+                    && m.start == k
+                    && ctx.lex.cue(m.cue).role == CueRole::Verb
+                    && let Some((s, _)) = np_before(ctx, clause_start, m.start)
+                {
+                    return s;
+                }
+            }
         }
         if let Some((s, _)) = np_before(ctx, clause_start, h.start) {
             return s;
@@ -503,6 +535,13 @@ impl Finder<'_, '_> {
             if ctx.is_punct(k, &[";"]) {
                 return k;
             }
+            // `(...)`: an omission mark closes the reported clause.
+            if ctx.is_punct(k, &["(", "["])
+                && (ctx.is_punct(k + 1, &["...", "…"])
+                    || (ctx.is_punct(k + 1, &["."]) && ctx.is_punct(k + 2, &["."])))
+            {
+                return k;
+            }
             k += 1;
         }
         lim
@@ -559,6 +598,9 @@ impl Finder<'_, '_> {
             self.according_to(h, pa, cs, lim);
             return;
         }
+        if h.start > cs && is_non_speaker(ctx.w(h.start - 1)) {
+            return;
+        }
         // Back references: `Об этом заявил X`, `Про це повідомив X`, `Poinformował o tym X`.
         if cue.role == CueRole::Verb && self.back_reference(h, cs, lim) {
             return;
@@ -576,6 +618,7 @@ impl Finder<'_, '_> {
                 || ctx.is_quote_mark(k)
                 || ctx.hit(k).is_some()
                 || ctx.is_dash(k)
+                || (ctx.lang == crate::lang::Lang::Pl && ctx.w(k) == "to")
             {
                 break;
             }
@@ -778,14 +821,35 @@ impl Finder<'_, '_> {
             if b <= cs || ctx.is_quote_mark(b - 1) {
                 return false;
             }
-            let (spk, spk_end) = match np_after(ctx, cue_end, lim, 10) {
+            let en = ctx.lang == crate::lang::Lang::En;
+            let after = np_after(ctx, cue_end, lim, 10)
+                .filter(|(s, _)| !en || spk_first(ctx, s).is_some_and(|f| f <= cue_end + 1));
+            let mut b = b;
+            let (spk, spk_end) = match after {
                 Some((s, e)) => (s, e),
                 None if cue.role == CueRole::Impersonal => (Spk::Author, cue_end),
-                None if ctx.lang != crate::lang::Lang::En && ctx.is_punct(cue_end, &["."]) => {
+                None if !en && ctx.is_punct(cue_end, &["."]) => {
                     (Spk::Dropped(cue.agreement), cue_end)
+                }
+                None if en => {
+                    // `…, Professor Adrian Hill, director of …, said in an interview.`
+                    let Some((s, _)) = np_before(ctx, cs, b) else {
+                        return false;
+                    };
+                    let Some(f) = spk_first(ctx, &s) else {
+                        return false;
+                    };
+                    let Some(c) = (cs..f).rev().find(|&k| ctx.is_punct(k, &[","])) else {
+                        return false;
+                    };
+                    b = c;
+                    (s, cue_end)
                 }
                 None => return false,
             };
+            if b <= cs {
+                return false;
+            }
             let mid = self.mid_clause(spk_end, lim);
             let end = if mid { self.content_end(cs, lim) } else { b };
             if let Some((content, kind)) = self.indirect(cs, end) {
@@ -838,6 +902,15 @@ impl Finder<'_, '_> {
                     || matches!(w, "of" | "'s" | "s"))
         });
         if !np_ok || ctx.is_quote_mark(comma - 1) {
+            return false;
+        }
+        // The clause must end after the cue (or go on after a comma); English
+        // also allows an adjunct (`said in a statement`, `said on Monday`).
+        let n = h.end;
+        let ends = n >= lim
+            || ctx.is_punct(n, &[".", ",", "!", "?"])
+            || (ctx.lang == crate::lang::Lang::En && is_en_adjunct(ctx.w(n)));
+        if !ends {
             return false;
         }
         let mid = ctx.is_punct(h.end, &[","]) && self.mid_clause(h.end, lim);
@@ -918,9 +991,9 @@ impl Finder<'_, '_> {
             return false;
         };
         let skip = if after { h.end + 2 } else { h.end };
-        let spk = match np_before(ctx, sa, h.start) {
+        let spk = match np_after(ctx, skip, lim, 16) {
             Some((s, _)) => s,
-            None => match np_after(ctx, skip, lim, 14) {
+            None => match np_before(ctx, sa, h.start) {
                 Some((s, _)) => s,
                 None => Spk::Dropped(ctx.lex.cue(h.cue).agreement),
             },
@@ -954,7 +1027,18 @@ impl Finder<'_, '_> {
             match np_after(ctx, h.end, lim, 6) {
                 Some((s, e)) => (s, e),
                 None if pa != h.start => (Spk::Dropped(cue.agreement), h.end),
-                None => return,
+                None => {
+                    // An unnamed source (`Zdaniem jego obozu`, `по данным экспертов`):
+                    // the words up to the comma, at most four.
+                    let mut e = h.end;
+                    while e < lim && e < h.end + 4 && ctx.norm[e].is_some() {
+                        e += 1;
+                    }
+                    if e == h.end {
+                        return;
+                    }
+                    (Spk::Span(ctx.span(h.end, e)), e)
+                }
             }
         };
         let at_start =
@@ -1044,19 +1128,40 @@ impl Finder<'_, '_> {
             return;
         }
         // `Czaputowicz: uważamy, że …`, `Wiceszef MSZ o wygranej Bidena: w sprawach …`
-        if let Some(colon) = (sa + 1..(sa + 8).min(sb)).find(|&k| ctx.is_punct(k, &[":"])) {
+        if let Some(colon) = (sa + 1..(sa + 10).min(sb)).find(|&k| ctx.is_punct(k, &[":"])) {
             if colon + 1 >= sb || ctx.is_quote_mark(colon + 1) {
-                return;
-            }
-            if (sa..colon).any(|k| ctx.hit(k).is_some()) {
                 return;
             }
             if !(line_start || !terminal) {
                 return;
             }
-            let Some((spk, _)) = np_first(ctx, sa, colon) else {
+            // `Берлин ответил США по Северному потоку-2: Не ваше дело`
+            let pre_cue = (sa..colon).find_map(|k| {
+                ctx.hit(k).filter(|h| {
+                    h.start == k
+                        && ctx.lex.cue(h.cue).role == CueRole::Verb
+                        && ctx.hit_of[k].is_some_and(|x| !self.used[x])
+                })
+            });
+            if pre_cue.is_none() && (sa..colon).any(|k| ctx.hit(k).is_some()) {
                 return;
+            }
+            let (spk, cue) = match pre_cue {
+                Some(h) => match np_before(ctx, sa, h.start) {
+                    Some((s, _)) => (s, Some(ctx.span(h.start, h.end))),
+                    None => (
+                        Spk::Dropped(ctx.lex.cue(h.cue).agreement),
+                        Some(ctx.span(h.start, h.end)),
+                    ),
+                },
+                None => match np_first(ctx, sa, colon) {
+                    Some((s, _)) => (s, None),
+                    None => return,
+                },
             };
+            if let Some(h) = pre_cue {
+                self.mark_hit(h);
+            }
             let end = self.content_end(colon + 1, sb);
             if let Some((content, kind)) = self.indirect(colon + 1, end) {
                 let kind = if kind == ClaimKind::Indirect {
@@ -1072,10 +1177,14 @@ impl Finder<'_, '_> {
                 self.push(
                     Draft {
                         spk,
-                        cue: None,
+                        cue,
                         content,
                         kind,
-                        rule: "headline_colon",
+                        rule: if cue.is_some() {
+                            "headline_cue_colon"
+                        } else {
+                            "headline_colon"
+                        },
                         anchor: content.start(),
                         id: 0,
                     },
@@ -1122,6 +1231,45 @@ fn spk_end(ctx: &Ctx<'_>, s: &Spk) -> Option<usize> {
         _ => return None,
     };
     Some(ctx.tok_at_or_after(sp.end()))
+}
+
+/// First token of a speaker span.
+fn spk_first(ctx: &Ctx<'_>, s: &Spk) -> Option<usize> {
+    match s {
+        Spk::Span(sp) | Spk::Pronoun(sp, _) | Spk::Role(sp, _) => {
+            Some(ctx.tok_at_or_after(sp.start()))
+        }
+        _ => None,
+    }
+}
+
+/// English words opening an adjunct after a final reporting verb.
+fn is_en_adjunct(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "on"
+            | "during"
+            | "last"
+            | "yesterday"
+            | "today"
+            | "earlier"
+            | "later"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "this"
+            | "late"
+            | "recently"
+    )
 }
 
 /// A quoted name or title, not a scare quote: a few words, capitalized.

@@ -119,9 +119,13 @@ fn is_function_word(ctx: &Ctx<'_>, i: usize) -> bool {
     {
         return true;
     }
-    let sent_start = ctx.sent_range(ctx.sent_of[i]).0 == i;
+    let sent_start = ctx.sent_range(ctx.sent_of[i]).0 == i
+        || (i > 0 && ctx.is_quote_mark(i - 1) && ctx.sent_range(ctx.sent_of[i]).0 + 1 == i);
     if !sent_start {
         return false;
+    }
+    if !ctx.actors.is_empty() && !ctx.is_cap(i + 1) && ctx.mention_of[i].is_none() {
+        return true;
     }
     // A lone sentence-initial capitalized word that is short and lowercase-looking
     // elsewhere is treated as a function word when it is a known opener.
@@ -231,7 +235,7 @@ fn role_np(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> (usize, usize) {
 /// A person name (mention or a run of capitalized words) shortly after a role
 /// noun: the apposition `dyrektor … Elaine Fox`, `заступник … Франс Тіммерманс`.
 fn apposed_name(ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<(Spk, usize, usize)> {
-    let stop = (from + 12).min(hi);
+    let stop = (from + 16).min(hi);
     let mut k = from;
     let mut best = None;
     while k < stop {
@@ -255,9 +259,6 @@ fn apposed_name(ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<(Spk, usize, us
             k = e;
             continue;
         }
-        if ctx.is_punct(k, &[","]) {
-            break;
-        }
         k += 1;
     }
     best
@@ -276,9 +277,20 @@ pub(crate) fn np_before(ctx: &Ctx<'_>, lo: usize, hi: usize) -> Option<(Spk, usi
         {
             return None;
         }
-        if let Some(h) = ctx.hit(i)
-            && matches!(ctx.lex.cue(h.cue).role, super::lexicon::CueRole::Verb)
-        {
+        // Parentheticals: `(CNN, Fox News czy NBC)`, `- generała brygady -`.
+        if ctx.is_punct(i, &[")"]) {
+            while i > lo && !ctx.is_punct(i, &["("]) {
+                i -= 1;
+            }
+            continue;
+        }
+        if ctx.is_dash(i) && i > lo {
+            if let Some(d) = (lo..i).rev().take(12).find(|&k| ctx.is_dash(k)) {
+                i = d;
+                continue;
+            }
+        }
+        if is_non_speaker(ctx.w(i)) {
             return None;
         }
         if let Some((spk, first, end)) = candidate_at(ctx, i, lo, hi) {
@@ -286,15 +298,44 @@ pub(crate) fn np_before(ctx: &Ctx<'_>, lo: usize, hi: usize) -> Option<(Spk, usi
                 i = first;
                 continue;
             }
-            if let Spk::Role(_, RoleKind::Person) = spk
-                && let Some((n, _, e)) = apposed_name(ctx, end, hi)
-            {
-                return Some((n, e));
+            if let Spk::Role(_, RoleKind::Person) = spk {
+                // `Adrian Hill, director of …`: the name before the apposition.
+                if first >= lo + 2
+                    && ctx.is_punct(first - 1, &[","])
+                    && let Some((n @ Spk::Span(_), _, e)) =
+                        candidate_at(ctx, first - 2, lo, first - 1)
+                {
+                    return Some((n, e));
+                }
+                if let Some((n, _, e)) = apposed_name(ctx, end, hi) {
+                    return Some((n, e));
+                }
             }
             return Some((spk, end));
         }
     }
     None
+}
+
+/// Words that head a clause but never name a source (`Wszystko wskazuje na to, że`).
+pub(crate) fn is_non_speaker(w: &str) -> bool {
+    matches!(
+        w,
+        "wszystko"
+            | "nic"
+            | "to"
+            | "everything"
+            | "nothing"
+            | "it"
+            | "всё"
+            | "все"
+            | "ничто"
+            | "это"
+            | "усе"
+            | "все,"
+            | "ніщо"
+            | "це"
+    )
 }
 
 /// The first speaker candidate in `[lo, hi)`, left to right.

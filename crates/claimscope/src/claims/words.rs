@@ -70,8 +70,6 @@ pub fn is_preposition(lang: Lang, w: &str) -> bool {
                 | "toward"
                 | "near"
                 | "over"
-                | "after"
-                | "before"
                 | "between"
                 | "via"
         ),
