@@ -91,6 +91,8 @@ struct Finder<'c, 'a> {
     drafts: Vec<Draft>,
     used: Vec<bool>,
     quote_claimed: Vec<bool>,
+    /// Unattributed top-level quotations, for the continuation rule.
+    pending: Vec<usize>,
     /// Token index of the cue of each draft (for secondary cues).
     draft_cue_tok: Vec<Option<usize>>,
 }
@@ -102,6 +104,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Draft> {
         drafts: Vec::new(),
         used: vec![false; ctx.hits.len()],
         quote_claimed: vec![false; ctx.quotes.len()],
+        pending: Vec::new(),
         draft_cue_tok: Vec::new(),
     };
     for qi in 0..ctx.quotes.len() {
@@ -114,13 +117,16 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Draft> {
             f.cue_rule(hi);
         }
     }
+    for qi in std::mem::take(&mut f.pending) {
+        f.continuation_rule(qi);
+    }
     for si in 0..ctx.sents.len() {
         f.headline_rule(si);
     }
     let mut drafts = f.drafts;
     drafts.retain(|d| d.content.len() > 1);
     drafts.sort_by_key(|d| (d.anchor, d.content.start));
-    drafts.dedup_by(|b, a| a.content == b.content && a.cue == b.cue);
+    drafts.dedup_by(|b, a| a.content == b.content && a.cue == b.cue && a.spk == b.spk);
     drafts
 }
 
@@ -223,9 +229,11 @@ impl Finder<'_, '_> {
             let lim = sb.max(j + 1).min(ctx.toks.len());
             // cue first
             let introduces = |h: CueHit| {
-                (h.end..(h.end + 4).min(ctx.toks.len())).any(|m| {
-                    words::is_complementizer(ctx.lang, ctx.w(m)) || ctx.is_punct(m, &[":"])
-                })
+                let mut m = h.end;
+                if ctx.is_punct(m, &[","]) {
+                    m += 1;
+                }
+                words::is_complementizer(ctx.lang, ctx.w(m)) || ctx.is_punct(h.end, &[":"])
             };
             if let Some(h) = ctx.hit(j).filter(|h| h.start == j && !introduces(*h))
                 && matches!(
@@ -383,6 +391,17 @@ impl Finder<'_, '_> {
             }
         }
         // 3. A quotation making up whole paragraphs continues the previous speaker.
+        self.pending.push(qi);
+    }
+
+    /// A quotation making up whole paragraphs, without attribution, continues
+    /// the previous claim's speaker (run after the cue rules).
+    fn continuation_rule(&mut self, qi: usize) {
+        let ctx = self.ctx;
+        let q = ctx.quotes[qi];
+        let o = ctx.tok_at_or_after(q.open.start());
+        let content = self.quote_content(q.inner());
+        let inner_txt = content.slice(ctx.text);
         let para_open = ctx.text[..q.open.start()]
             .rsplit('\n')
             .next()
@@ -395,7 +414,8 @@ impl Finder<'_, '_> {
                     .is_empty()
             });
         let words_n = inner_txt.split_whitespace().count();
-        if para_open && para_close && words_n >= 6 && o > 0 && !self.drafts.is_empty() {
+        let earlier = self.drafts.iter().any(|d| d.anchor < q.open.start());
+        if para_open && para_close && words_n >= 6 && o > 0 && earlier {
             self.quote_claimed[qi] = true;
             self.push(
                 Draft {
@@ -598,7 +618,7 @@ impl Finder<'_, '_> {
             self.according_to(h, pa, cs, lim);
             return;
         }
-        if h.start > cs && is_non_speaker(ctx.w(h.start - 1)) {
+        if h.start > cs && is_non_speaker(ctx.lang, ctx.w(h.start - 1)) {
             return;
         }
         // Back references: `Об этом заявил X`, `Про це повідомив X`, `Poinformował o tym X`.
@@ -965,7 +985,7 @@ impl Finder<'_, '_> {
             return false;
         }
         let before = (sa..h.start.min(sa + 6))
-            .any(|k| words::back_reference(ctx.lang, ctx.w(k), ctx.w(k + 1)));
+            .any(|k| h.start <= k + 12 && words::back_reference(ctx.lang, ctx.w(k), ctx.w(k + 1)));
         let after = words::back_reference(ctx.lang, ctx.w(h.end), ctx.w(h.end + 1));
         if !before && !after {
             return false;
@@ -1018,6 +1038,13 @@ impl Finder<'_, '_> {
     fn according_to(&mut self, h: CueHit, pa: usize, cs: usize, lim: usize) {
         let ctx = self.ctx;
         let cue = ctx.lex.cue(h.cue);
+        if pa > cs
+            && ctx
+                .hit(pa - 1)
+                .is_some_and(|p| ctx.lex.cue(p.cue).role == CueRole::Verb)
+        {
+            return;
+        }
         let cspan = ctx.span(pa, h.end);
         let (spk, np_end) = if let Some(k) = cue.speaker_in {
             let t = h.start + k;
@@ -1029,12 +1056,15 @@ impl Finder<'_, '_> {
                 None if pa != h.start => (Spk::Dropped(cue.agreement), h.end),
                 None => {
                     // An unnamed source (`Zdaniem jego obozu`, `по данным экспертов`):
-                    // the words up to the comma, at most four.
+                    // the words up to a near comma, else a genitive phrase.
                     let mut e = h.end;
-                    while e < lim && e < h.end + 4 && ctx.norm[e].is_some() {
+                    while e < lim && e < h.end + 5 && ctx.norm[e].is_some() {
                         e += 1;
                     }
-                    if e == h.end {
+                    if !ctx.is_punct(e, &[","]) {
+                        e = genitive_np_end(ctx, h.end, h.end + 1, lim);
+                    }
+                    if e <= h.end || ctx.norm[h.end].is_none() {
                         return;
                     }
                     (Spk::Span(ctx.span(h.end, e)), e)

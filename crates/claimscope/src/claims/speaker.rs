@@ -91,16 +91,41 @@ fn candidate_at(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> Option<(Spk, u
         return Some((Spk::Role(ctx.span(first, end), kind), first, end));
     }
     if ctx.is_cap(i) && !is_function_word(ctx, i) {
+        let acr = |k: usize| {
+            let t = ctx.t(k);
+            t.chars().count() >= 2 && t.chars().all(|c| !c.is_lowercase())
+        };
+        let joins = |a: usize, b: usize| acr(a) == acr(b);
         let mut first = i;
-        while first > lo
-            && (ctx.is_cap(first - 1)
-                || (first >= lo + 2 && ctx.is_punct(first - 1, &["-"]) && ctx.is_cap(first - 2)))
-        {
-            first -= 1;
+        loop {
+            if first > lo && ctx.is_cap(first - 1) && joins(first - 1, first) {
+                first -= 1;
+            } else if first >= lo + 2
+                && (ctx.is_punct(first - 1, &["-"]) || is_name_connector(ctx.w(first - 1)))
+                && ctx.is_cap(first - 2)
+            {
+                first -= 2;
+            } else {
+                break;
+            }
         }
         let mut end = i + 1;
-        while end < hi && ctx.is_cap(end) {
-            end += 1;
+        loop {
+            let glued = |a: usize, b: usize| ctx.toks[a].span.end() == ctx.toks[b].span.start();
+            if end < hi && ctx.is_cap(end) && joins(end - 1, end) {
+                end += 1;
+            } else if end + 1 < hi
+                && ctx.is_punct(end, &["-"])
+                && ctx.norm[end + 1].is_some()
+                && glued(end - 1, end)
+                && glued(end, end + 1)
+            {
+                end += 2;
+            } else if end + 1 < hi && is_name_connector(ctx.w(end)) && ctx.is_cap(end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
         }
         if first == end {
             return None;
@@ -108,6 +133,11 @@ fn candidate_at(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> Option<(Spk, u
         return Some((Spk::Span(ctx.span(first, end)), first, end));
     }
     None
+}
+
+/// Lowercase words inside names (`University of Oxford`, `Institute for the Study of War`).
+fn is_name_connector(w: &str) -> bool {
+    matches!(w, "of" | "for" | "de" | "della" | "van" | "von" | "al")
 }
 
 /// Sentence-initial capitalized words that are not names.
@@ -195,11 +225,6 @@ fn role_np(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> (usize, usize) {
         }
         if ctx.w(i) == "tank" && first == i && i > lo && ctx.w(i - 1) == "think" {
             first = i - 1;
-        }
-    } else {
-        // Polish/Slavic adjectives before the noun (`rosyjski Gazprom` is a name; `polska strona`).
-        if first > lo && ctx.is_cap(first - 1) && ctx.mention_of[first - 1].is_none() {
-            first -= 1;
         }
     }
     let mut end = i + 1;
@@ -290,11 +315,22 @@ pub(crate) fn np_before(ctx: &Ctx<'_>, lo: usize, hi: usize) -> Option<(Spk, usi
                 continue;
             }
         }
-        if is_non_speaker(ctx.w(i)) {
+        if is_non_speaker(ctx.lang, ctx.w(i)) {
             return None;
         }
         if let Some((spk, first, end)) = candidate_at(ctx, i, lo, hi) {
             if prep_before(ctx, first, lo) {
+                i = first;
+                continue;
+            }
+            // A lone capitalized word opening the sentence far from the cue is
+            // more often a participle or adverb (`Zapytany wprost o …`) than a name.
+            if end == first + 1
+                && ctx.mention_of[first].is_none()
+                && ctx.sent_range(ctx.sent_of[first]).0 == first
+                && hi > end + 2
+                && !ctx.t(first).chars().all(|c| !c.is_lowercase())
+            {
                 i = first;
                 continue;
             }
@@ -318,24 +354,15 @@ pub(crate) fn np_before(ctx: &Ctx<'_>, lo: usize, hi: usize) -> Option<(Spk, usi
 }
 
 /// Words that head a clause but never name a source (`Wszystko wskazuje na to, że`).
-pub(crate) fn is_non_speaker(w: &str) -> bool {
-    matches!(
-        w,
-        "wszystko"
-            | "nic"
-            | "to"
-            | "everything"
-            | "nothing"
-            | "it"
-            | "всё"
-            | "все"
-            | "ничто"
-            | "это"
-            | "усе"
-            | "все,"
-            | "ніщо"
-            | "це"
-    )
+pub(crate) fn is_non_speaker(lang: crate::lang::Lang, w: &str) -> bool {
+    use crate::lang::Lang;
+    match lang {
+        Lang::En => matches!(w, "everything" | "nothing" | "it" | "this"),
+        Lang::Pl => matches!(w, "wszystko" | "nic" | "to" | "co"),
+        Lang::Ru => matches!(w, "всё" | "все" | "ничто" | "это" | "что"),
+        Lang::Uk => matches!(w, "усе" | "все" | "ніщо" | "це" | "що"),
+        _ => false,
+    }
 }
 
 /// The first speaker candidate in `[lo, hi)`, left to right.
@@ -375,7 +402,7 @@ pub(crate) fn np_after(ctx: &Ctx<'_>, lo: usize, hi: usize, max: usize) -> Optio
                 if fallback.is_none() {
                     fallback = Some((spk, end));
                 }
-                i = end.max(i + 1);
+                i += 1;
                 continue;
             }
             if let Spk::Role(_, RoleKind::Person) = spk
