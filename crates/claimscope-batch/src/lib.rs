@@ -3,16 +3,37 @@
 //! Runs a [`claimscope::Analyzer`] over many documents: in parallel on its own
 //! rayon pool, order-preserving, with a bounded window of documents in flight,
 //! and one result per input record ([`analyze_batch`]). Also the readers for the
-//! command line's inputs ([`input`]).
+//! command line's inputs ([`input`]), CSV writing ([`csv`]) and corpus
+//! aggregates ([`stats`]).
+//!
+//! ## The pipeline
+//!
+//! A feeder thread pulls records from the input iterator and hands each one to
+//! the pool as its own task, as soon as a slot of the window is free; the
+//! caller's thread takes the results back in input order. There are no chunk
+//! boundaries where the workers wait for the slowest document of a chunk: a
+//! slow document only holds back the *output* of later documents (up to the
+//! window), not the work on them.
+//!
+//! The window counts records from the moment the feeder has read them until
+//! the caller has taken their result, so memory is bounded by `window` records
+//! (their text and analysis), whatever the size of the corpus.
 
+pub mod csv;
 pub mod input;
+pub mod stats;
+
+use std::collections::BTreeMap;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::sync::mpsc;
 
 use claimscope::{AnalyzeOptions, Analyzer, Document, Lang};
 
 /// One input record.
 #[derive(Debug, Clone)]
 pub struct InputRecord {
-    /// The record id (file name, JSON `id`, or `line-N`).
+    /// The record id (file name, JSON `id`, or `source:line`).
     pub id: String,
     /// Where it came from, for error messages (file and line).
     pub source: String,
@@ -22,6 +43,25 @@ pub struct InputRecord {
     pub text: Result<String, String>,
     /// The language, if the record gives one.
     pub lang: Option<Lang>,
+    /// How many bytes of input this record took (its line with the newline, or
+    /// its file), for throughput figures.
+    pub bytes: u64,
+}
+
+impl InputRecord {
+    /// A record with a text and nothing else (id as given, source `-`).
+    #[must_use]
+    pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        InputRecord {
+            id: id.into(),
+            source: "-".into(),
+            line: None,
+            bytes: text.len() as u64,
+            text: Ok(text),
+            lang: None,
+        }
+    }
 }
 
 /// A record that could not be analyzed.
@@ -43,7 +83,8 @@ pub struct RecordError {
 pub struct BatchOptions {
     /// Worker threads; 0 = one per core.
     pub threads: usize,
-    /// Documents in flight at most.
+    /// Records in flight at most (read, being analyzed, or waiting to be taken
+    /// in order); at least 1.
     pub window: usize,
 }
 
@@ -58,53 +99,199 @@ impl Default for BatchOptions {
 
 /// Analyzes records in parallel, yielding one result per record in input order.
 ///
-/// Memory is bounded by `opts.window` documents whatever the length of `records`.
-/// The rayon pool is created here and owned by the returned iterator (no global pool).
+/// Memory is bounded by `opts.window` records whatever the length of `records`.
+/// The rayon pool is created here and owned by the pipeline (never the global
+/// pool); it goes away when the returned iterator is dropped and the tasks in
+/// flight have finished.
 ///
 /// # Errors
-/// Each item is `Err(RecordError)` for a record that could not be read or analyzed;
-/// the run goes on.
-pub fn analyze_batch<'a, I>(
-    analyzer: &'a Analyzer,
+/// Each item is `Err(RecordError)` for a record that could not be read or
+/// analyzed (including a panic inside the analyzer); the run goes on.
+///
+/// # Examples
+/// ```
+/// use claimscope::Analyzer;
+/// use claimscope_batch::{BatchOptions, InputRecord, analyze_batch};
+/// let analyzer = Analyzer::new()?;
+/// let records = vec![
+///     InputRecord::from_text("a", "Putin said the talks failed."),
+///     InputRecord::from_text("b", "Łukaszenko powiedział, że Rosja wyśle broń."),
+/// ];
+/// let ids: Vec<String> = analyze_batch(&analyzer, records, BatchOptions::default())
+///     .map(|r| r.map(|d| d.id).unwrap_or_default())
+///     .collect();
+/// assert_eq!(ids, ["a", "b"]);
+/// # Ok::<(), claimscope::Error>(())
+/// ```
+pub fn analyze_batch<I>(
+    analyzer: &Analyzer,
     records: I,
     opts: BatchOptions,
-) -> impl Iterator<Item = Result<Document, RecordError>> + 'a
+) -> impl Iterator<Item = Result<Document, RecordError>> + use<I>
 where
     I: IntoIterator<Item = InputRecord>,
-    I::IntoIter: 'a,
+    I::IntoIter: Send + 'static,
+{
+    analyze_batch_map(analyzer, records, opts, |_, r| r)
+}
+
+/// Like [`analyze_batch`], but runs `f` on each result inside the worker that
+/// analyzed it and yields what `f` returns, in input order.
+///
+/// `f` gets the record's input size in bytes ([`InputRecord::bytes`]) and its
+/// result. Use it to do per-record work in parallel, e.g. to serialize a
+/// document to JSON so that only the (small) output waits for its turn.
+pub fn analyze_batch_map<I, T, F>(
+    analyzer: &Analyzer,
+    records: I,
+    opts: BatchOptions,
+    f: F,
+) -> impl Iterator<Item = T> + use<I, T, F>
+where
+    I: IntoIterator<Item = InputRecord>,
+    I::IntoIter: Send + 'static,
+    T: Send + 'static,
+    F: Fn(u64, Result<Document, RecordError>) -> T + Send + Sync + 'static,
+{
+    let window = opts.window.max(1);
+    // Slots of the window: the feeder puts one in before it takes a record,
+    // the consumer takes one out when it yields a result.
+    let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(window);
+    // Results, possibly out of order; at most `window` of them exist at once.
+    // A panic inside `f` travels as `Err` and is resumed on the caller's thread.
+    let (res_tx, res_rx) = mpsc::channel::<(u64, std::thread::Result<T>)>();
+    // The records go to the feeder through a channel so that, should the
+    // thread fail to start, they are still here to be analyzed in place.
+    let (rec_tx, rec_rx) = mpsc::channel::<I::IntoIter>();
+    let analyzer = analyzer.clone();
+    let f = Arc::new(f);
+    let threads = opts.threads;
+    let feeder = {
+        let analyzer = analyzer.clone();
+        let f = Arc::clone(&f);
+        std::thread::Builder::new()
+            .name("claimscope-feeder".into())
+            .spawn(move || {
+                let Ok(records) = rec_rx.recv() else {
+                    return;
+                };
+                feed(records, &analyzer, &f, threads, &slot_tx, &res_tx);
+            })
+    };
+    let mut records = Some(records.into_iter());
+    let mut feeder = match feeder {
+        Ok(h) => {
+            if let Some(r) = records.take() {
+                let _ = rec_tx.send(r);
+            }
+            Some(h)
+        }
+        Err(_) => None,
+    };
+    let mut pending: BTreeMap<u64, T> = BTreeMap::new();
+    let mut next = 0u64;
+    std::iter::from_fn(move || {
+        if let Some(r) = records.as_mut() {
+            // No feeder thread: analyze here, one record at a time.
+            let rec = r.next()?;
+            return Some(run_one(&analyzer, rec, &*f));
+        }
+        loop {
+            if let Some(v) = pending.remove(&next) {
+                next += 1;
+                // Free the slot; the feeder may have finished already.
+                let _ = slot_rx.try_recv();
+                return Some(v);
+            }
+            match res_rx.recv() {
+                Ok((n, Ok(v))) => {
+                    pending.insert(n, v);
+                }
+                Ok((_, Err(panic))) => std::panic::resume_unwind(panic),
+                Err(_) => {
+                    // Every sender is gone: the feeder has finished and every
+                    // task has sent its result.
+                    if let Some(h) = feeder.take() {
+                        let _ = h.join();
+                    }
+                    return None;
+                }
+            }
+        }
+    })
+}
+
+/// The feeder: takes a slot, reads a record, spawns its analysis on the pool.
+fn feed<R, T, F>(
+    records: R,
+    analyzer: &Analyzer,
+    f: &Arc<F>,
+    threads: usize,
+    slot_tx: &mpsc::SyncSender<()>,
+    res_tx: &mpsc::Sender<(u64, std::thread::Result<T>)>,
+) where
+    R: Iterator<Item = InputRecord>,
+    T: Send + 'static,
+    F: Fn(u64, Result<Document, RecordError>) -> T + Send + Sync + 'static,
 {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
+        .num_threads(threads)
+        .thread_name(|i| format!("claimscope-worker-{i}"))
         .build()
         .ok();
-    let window = opts.window.max(1);
-    let mut records = records.into_iter();
-    let mut ready: std::collections::VecDeque<Result<Document, RecordError>> =
-        std::collections::VecDeque::new();
-    std::iter::from_fn(move || {
-        if ready.is_empty() {
-            let chunk: Vec<InputRecord> = records.by_ref().take(window).collect();
-            if chunk.is_empty() {
-                return None;
-            }
-            let run = |chunk: Vec<InputRecord>| -> Vec<Result<Document, RecordError>> {
-                use rayon::prelude::*;
-                chunk
-                    .into_par_iter()
-                    .map(|r| analyze_record(analyzer, r))
-                    .collect()
-            };
-            let results = match &pool {
-                Some(p) => p.install(|| run(chunk)),
-                None => chunk
-                    .into_iter()
-                    .map(|r| analyze_record(analyzer, r))
-                    .collect(),
-            };
-            ready.extend(results);
+    let mut records = records;
+    let mut seq = 0u64;
+    loop {
+        if slot_tx.send(()).is_err() {
+            return; // the consumer is gone
         }
-        ready.pop_front()
-    })
+        let Some(rec) = records.next() else {
+            return;
+        };
+        let job = {
+            let analyzer = analyzer.clone();
+            let f = Arc::clone(f);
+            let res_tx = res_tx.clone();
+            let n = seq;
+            move || {
+                let out =
+                    std::panic::catch_unwind(AssertUnwindSafe(|| run_one(&analyzer, rec, &*f)));
+                // The consumer may have gone; nothing to do then.
+                let _ = res_tx.send((n, out));
+            }
+        };
+        match &pool {
+            Some(p) => p.spawn(job),
+            None => job(),
+        }
+        seq += 1;
+    }
+}
+
+/// Analyzes one record and maps its result, turning a panic into an error
+/// record so that no record is ever lost.
+fn run_one<T>(
+    analyzer: &Analyzer,
+    rec: InputRecord,
+    f: &(dyn Fn(u64, Result<Document, RecordError>) -> T + Send + Sync),
+) -> T {
+    let bytes = rec.bytes;
+    let (id, source, line) = (rec.id.clone(), rec.source.clone(), rec.line);
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| analyze_record(analyzer, rec)))
+        .unwrap_or_else(|p| {
+            let what = p
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(RecordError {
+                id,
+                source_name: source,
+                line,
+                message: format!("internal error (please report): {what}"),
+            })
+        });
+    f(bytes, result)
 }
 
 /// Analyzes one record.
@@ -126,4 +313,143 @@ pub fn analyze_record(analyzer: &Analyzer, r: InputRecord) -> Result<Document, R
     analyzer
         .analyze(text, &opts)
         .map_err(|e| err(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn recs(n: usize) -> Vec<InputRecord> {
+        (0..n)
+            .map(|i| {
+                let text = match i % 3 {
+                    0 => format!("Putin said on day {i} that the talks failed."),
+                    1 => format!("Łukaszenko powiedział {i} razy, że Rosja wyśle broń."),
+                    _ => format!("Песков заявил {i}, что переговоры провалились."),
+                };
+                InputRecord::from_text(format!("r{i}"), text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn order_is_kept_with_small_windows_and_many_threads() {
+        let analyzer = Analyzer::new().unwrap();
+        for (threads, window) in [(1, 1), (2, 1), (2, 3), (4, 7), (0, 256)] {
+            let ids: Vec<String> =
+                analyze_batch(&analyzer, recs(100), BatchOptions { threads, window })
+                    .map(|r| r.unwrap().id)
+                    .collect();
+            let want: Vec<String> = (0..100).map(|i| format!("r{i}")).collect();
+            assert_eq!(ids, want, "threads {threads} window {window}");
+        }
+    }
+
+    #[test]
+    fn results_equal_sequential_analysis() {
+        let analyzer = Analyzer::new().unwrap();
+        let input = recs(30);
+        let seq: Vec<Document> = input
+            .iter()
+            .cloned()
+            .map(|r| analyze_record(&analyzer, r).unwrap())
+            .collect();
+        let par: Vec<Document> = analyze_batch(
+            &analyzer,
+            input,
+            BatchOptions {
+                threads: 2,
+                window: 4,
+            },
+        )
+        .map(Result::unwrap)
+        .collect();
+        assert_eq!(seq, par);
+    }
+
+    #[test]
+    fn bad_records_give_errors_in_place() {
+        let analyzer = Analyzer::new().unwrap();
+        let mut input = recs(5);
+        input[2].text = Err("malformed JSON: oops".into());
+        input[2].line = Some(3);
+        input[2].source = "x.jsonl".into();
+        let out: Vec<_> = analyze_batch(&analyzer, input, BatchOptions::default()).collect();
+        assert_eq!(out.len(), 5);
+        assert!(out[1].is_ok() && out[3].is_ok());
+        let e = out[2].as_ref().unwrap_err();
+        assert_eq!(e.to_string(), "x.jsonl:3: malformed JSON: oops");
+        assert_eq!(e.id, "r2");
+    }
+
+    #[test]
+    fn window_bounds_records_read_ahead() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let analyzer = Analyzer::new().unwrap();
+        let read = Arc::new(AtomicUsize::new(0));
+        let r2 = Arc::clone(&read);
+        let input = recs(1000).into_iter().inspect(move |_| {
+            r2.fetch_add(1, Ordering::SeqCst);
+        });
+        let mut it = analyze_batch(
+            &analyzer,
+            input,
+            BatchOptions {
+                threads: 2,
+                window: 8,
+            },
+        );
+        assert!(it.next().is_some());
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        // One taken + at most `window` in flight (+1 for the record the feeder
+        // holds while it waits for a slot, which it never takes before).
+        let n = read.load(Ordering::SeqCst);
+        assert!(n <= 1 + 8, "read ahead {n}");
+        assert_eq!(it.count(), 999);
+    }
+
+    #[test]
+    fn dropping_the_iterator_early_does_not_hang() {
+        let analyzer = Analyzer::new().unwrap();
+        let it = analyze_batch(
+            &analyzer,
+            recs(500),
+            BatchOptions {
+                threads: 2,
+                window: 4,
+            },
+        );
+        let first: Vec<_> = it.take(3).collect();
+        assert_eq!(first.len(), 3);
+    }
+
+    #[test]
+    fn map_runs_in_workers_and_sees_bytes() {
+        let analyzer = Analyzer::new().unwrap();
+        let input = recs(10);
+        let want: Vec<u64> = input.iter().map(|r| r.bytes).collect();
+        let got: Vec<u64> = analyze_batch_map(
+            &analyzer,
+            input,
+            BatchOptions {
+                threads: 2,
+                window: 3,
+            },
+            |b, r| {
+                assert!(r.is_ok());
+                b
+            },
+        )
+        .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn empty_input_gives_nothing() {
+        let analyzer = Analyzer::new().unwrap();
+        assert_eq!(
+            analyze_batch(&analyzer, Vec::new(), BatchOptions::default()).count(),
+            0
+        );
+    }
 }
