@@ -14,7 +14,7 @@
 //! names inside the phrase, else the most recent actor of its kind; impersonal
 //! report wording (`czytamy w analizie`) is the most recent organization.
 
-use crate::model::{ActorType, Claim, Speaker, TokenKind};
+use crate::model::{ActorType, Claim, ClaimKind, Speaker, TokenKind};
 use crate::span::Span;
 
 use super::Ctx;
@@ -261,6 +261,9 @@ fn role_np(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> (usize, usize) {
 /// noun: the apposition `dyrektor … Elaine Fox`, `заступник … Франс Тіммерманс`.
 fn apposed_name(ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<(Spk, usize, usize)> {
     let stop = (from + 16).min(hi);
+    if ctx.is_punct(from, &[","]) {
+        return None;
+    }
     let mut k = from;
     let mut best = None;
     while k < stop {
@@ -503,6 +506,46 @@ impl Resolver<'_, '_> {
         best
     }
 
+    fn next(&self, after: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.0 < after);
+        self.mentions[k..]
+            .iter()
+            .take(30)
+            .find(|m| ok(m.2))
+            .map(|m| m.2)
+    }
+
+    /// A compatible actor named in this or the previous sentence, before the
+    /// cue and outside quotations and earlier claims' contents (`Co na to gen.
+    /// Hermaszewski? - … - uciął.`).
+    fn near_subject(
+        &self,
+        ctx: &Ctx<'_>,
+        drafts: &[Draft],
+        anchor: usize,
+        g: Agreement,
+    ) -> Option<usize> {
+        let t = ctx
+            .tok_at_or_after(anchor)
+            .min(ctx.toks.len().saturating_sub(1));
+        let si = *ctx.sent_of.get(t)?;
+        let from = ctx.sents[si.saturating_sub(1)].span.start();
+        let k = self.mentions.partition_point(|m| m.0 < anchor);
+        self.mentions[..k]
+            .iter()
+            .rev()
+            .take_while(|m| m.0 >= from)
+            .filter(|m| {
+                let mt = ctx.tok_at_or_after(m.0);
+                ctx.quote_of.get(mt).is_none_or(Option::is_none)
+                    && !drafts
+                        .iter()
+                        .any(|o| o.content.start() <= m.0 && m.1 <= o.content.end())
+            })
+            .find(|m| compatible(ctx, m.2, g))
+            .map(|m| m.2)
+    }
+
     fn recent(&self, before: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
         let k = self.mentions.partition_point(|m| m.0 < before);
         self.mentions[..k]
@@ -558,13 +601,34 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>) -> Vec<Claim> {
                 r.actor_in(*sp, Some(ActorType::Org))
                     .or_else(|| r.recent(sp.start(), |ai| ctx.actors[ai].kind == ActorType::Org)),
             ),
-            Spk::Dropped(g) => (
-                None,
-                prev_ok(*g).or_else(|| r.recent(d.anchor, |ai| compatible(ctx, ai, *g))),
-            ),
+            Spk::Dropped(g) => {
+                // A cue inside another claim's reported clause continues its
+                // subject (`Think tank przypomina, że już wcześniej wskazywał, iż …`).
+                let outer = drafts
+                    .iter()
+                    .filter(|o| {
+                        o.id != d.id
+                            && o.kind != ClaimKind::Direct
+                            && o.content.start() <= d.anchor
+                            && d.anchor < o.content.end()
+                    })
+                    .find_map(|o| resolved.get(&o.id).and_then(|x| x.1));
+                let near = r.near_subject(ctx, &drafts, d.anchor, *g);
+                (
+                    None,
+                    outer
+                        .or(near)
+                        .or_else(|| prev_ok(*g))
+                        .or_else(|| r.recent(d.anchor, |ai| compatible(ctx, ai, *g))),
+                )
+            }
             Spk::Author => (
                 None,
-                r.recent(d.anchor, |ai| ctx.actors[ai].kind == ActorType::Org),
+                last_actor
+                    .map(|(ai, _)| ai)
+                    .filter(|&ai| ctx.actors[ai].kind == ActorType::Org)
+                    .or_else(|| r.recent(d.anchor, |ai| ctx.actors[ai].kind == ActorType::Org))
+                    .or_else(|| r.next(d.anchor, |ai| ctx.actors[ai].kind == ActorType::Org)),
             ),
             Spk::Previous => (None, last_actor.map(|(ai, _)| ai)),
             Spk::SameAs(k) => resolved.get(k).copied().unwrap_or((None, None)),
