@@ -844,7 +844,6 @@ impl Finder<'_, '_> {
             let en = ctx.lang == crate::lang::Lang::En;
             let after = np_after(ctx, cue_end, lim, 10)
                 .filter(|(s, _)| !en || spk_first(ctx, s).is_some_and(|f| f <= cue_end + 1));
-            let mut b = b;
             let (spk, spk_end) = match after {
                 Some((s, e)) => (s, e),
                 None if cue.role == CueRole::Impersonal => (Spk::Author, cue_end),
@@ -995,16 +994,9 @@ impl Finder<'_, '_> {
         }
         // The earlier text: the paragraph so far, or the previous paragraph.
         let mut first = si - 1;
-        if ctx.sents[si].paragraph_start {
-            while first > 0 && !ctx.sents[first].paragraph_start && si - first < 3 {
-                first -= 1;
-            }
-        } else {
-            while first > 0 && !ctx.sents[first].paragraph_start && si - first < 3 {
-                first -= 1;
-            }
+        while first > 0 && !ctx.sents[first].paragraph_start && si - first < 3 {
+            first -= 1;
         }
-        // A previous one-sentence paragraph ending in a period joins (a lead before a list).
         let (a, _) = ctx.sent_range(first);
         let (_, b) = ctx.sent_range(si - 1);
         let Some((content, kind)) = self.indirect(a, b) else {
@@ -1162,7 +1154,7 @@ impl Finder<'_, '_> {
             if colon + 1 >= sb || ctx.is_quote_mark(colon + 1) {
                 return;
             }
-            if !(line_start || !terminal) {
+            if !line_start && terminal {
                 return;
             }
             // `Берлин ответил США по Северному потоку-2: Не ваше дело`

@@ -80,9 +80,7 @@ fn candidate_at(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> Option<(Spk, u
         }
         return Some((Spk::Span(ctx.span(first, end)), first, end));
     }
-    if ctx.norm[i].is_none() {
-        return None;
-    }
+    ctx.norm[i].as_ref()?;
     if let Some(g) = words::subject_pronoun(ctx.lang, w) {
         return Some((Spk::Pronoun(ctx.toks[i].span, g), i, i + 1));
     }
@@ -115,13 +113,12 @@ fn candidate_at(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> Option<(Spk, u
             if end < hi && ctx.is_cap(end) && joins(end - 1, end) {
                 end += 1;
             } else if end + 1 < hi
-                && ctx.is_punct(end, &["-"])
-                && ctx.norm[end + 1].is_some()
-                && glued(end - 1, end)
-                && glued(end, end + 1)
+                && ((ctx.is_punct(end, &["-"])
+                    && ctx.norm[end + 1].is_some()
+                    && glued(end - 1, end)
+                    && glued(end, end + 1))
+                    || (is_name_connector(ctx.w(end)) && ctx.is_cap(end + 1)))
             {
-                end += 2;
-            } else if end + 1 < hi && is_name_connector(ctx.w(end)) && ctx.is_cap(end + 1) {
                 end += 2;
             } else {
                 break;
@@ -247,9 +244,7 @@ fn role_np(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> (usize, usize) {
             break;
         }
         // English: `think tank`, Slavic: a lowercase genitive or adjective (`strona polska`).
-        if ctx.lang != crate::lang::Lang::En {
-            end = k + 1;
-        } else if ctx.w(i) == "think" && ctx.w(k) == "tank" {
+        if ctx.lang != crate::lang::Lang::En || (ctx.w(i) == "think" && ctx.w(k) == "tank") {
             end = k + 1;
         }
         k += 1;
