@@ -140,7 +140,7 @@ impl Analyzer {
     /// [`Error::Data`] when a data file is malformed.
     pub fn from_config(config: AnalyzerConfig) -> Result<Self> {
         let actors = ActorMatcher::build(&config.actor_files)?;
-        let claims = ClaimExtractor::builtin()?;
+        let claims = ClaimExtractor::with_user_cues(&config.cue_files)?;
         Ok(Analyzer {
             inner: Arc::new(Inner {
                 config,
@@ -240,6 +240,24 @@ impl Analyzer {
             for m in &a.mentions {
                 let _ = writeln!(out, "  {} ({}, {})", m.span.slice(t), a.id, a.kind.as_str());
             }
+        }
+        let _ = writeln!(out, "cues:");
+        let view = DocView {
+            text: t,
+            lang: doc.lang,
+            tokens: &doc.tokens,
+            sentences: &doc.sentences,
+            actors: &doc.actors,
+        };
+        for c in self.inner.claims.cues(&view) {
+            let _ = writeln!(
+                out,
+                "  {} ({} {}, class {})",
+                c.span.slice(t),
+                c.role,
+                c.lemma,
+                c.class
+            );
         }
         let _ = writeln!(out, "claims:");
         for c in &doc.claims {

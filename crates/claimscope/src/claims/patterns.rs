@@ -9,7 +9,7 @@ use crate::span::Span;
 use super::Ctx;
 use super::lexicon::{Agreement, CueHit, CueRole};
 use super::quotes::Quote;
-use super::speaker::{Spk, is_non_speaker, np_after, np_before, np_first};
+use super::speaker::{Spk, is_non_speaker, np_after, np_after_opt, np_before, np_first};
 use super::words;
 
 /// How far (in tokens) a complementizer may follow its cue (`said in a statement that`).
@@ -618,11 +618,11 @@ impl Finder<'_, '_> {
             self.according_to(h, pa, cs, lim);
             return;
         }
-        if h.start > cs && is_non_speaker(ctx.lang, ctx.w(h.start - 1)) {
-            return;
-        }
         // Back references: `Об этом заявил X`, `Про це повідомив X`, `Poinformował o tym X`.
         if cue.role == CueRole::Verb && self.back_reference(h, cs, lim) {
+            return;
+        }
+        if h.start > cs && is_non_speaker(ctx.lang, ctx.w(h.start - 1)) {
             return;
         }
         // Cue + complementizer (possibly after an adjunct: `said in a statement that`).
@@ -1003,7 +1003,7 @@ impl Finder<'_, '_> {
             return false;
         };
         let skip = if after { h.end + 2 } else { h.end };
-        let spk = match np_after(ctx, skip, lim, 16) {
+        let spk = match np_after_opt(ctx, skip, lim, 16, false) {
             Some((s, _)) => s,
             None => match np_before(ctx, sa, h.start) {
                 Some((s, _)) => s,
@@ -1145,7 +1145,7 @@ impl Finder<'_, '_> {
         if self
             .drafts
             .iter()
-            .any(|d| d.content.start() >= s.span.start() && d.content.start() < s.span.end())
+            .any(|d| d.content.start() > s.span.start() && d.content.start() < s.span.end())
         {
             return;
         }

@@ -84,8 +84,19 @@ fn candidate_at(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> Option<(Spk, u
     if let Some(g) = words::subject_pronoun(ctx.lang, w) {
         return Some((Spk::Pronoun(ctx.toks[i].span, g), i, i + 1));
     }
-    if let Some(kind) = words::role_noun(ctx.lang, w) {
-        let (first, end) = role_np(ctx, i, lo, hi);
+    if let Some(mut kind) = words::role_noun(ctx.lang, w) {
+        // The head of `rzecznik rządu`, `пресс-секретарь президента`: the first role noun.
+        let mut head = i;
+        while head > lo && head + 2 > i && ctx.lang != crate::lang::Lang::En {
+            match words::role_noun(ctx.lang, ctx.w(head - 1)) {
+                Some(k) if ctx.norm[head - 1].is_some() => {
+                    head -= 1;
+                    kind = k;
+                }
+                _ => break,
+            }
+        }
+        let (first, end) = role_np(ctx, head, lo, hi);
         return Some((Spk::Role(ctx.span(first, end), kind), first, end));
     }
     if ctx.is_cap(i) && !is_function_word(ctx, i) {
@@ -151,7 +162,11 @@ fn is_function_word(ctx: &Ctx<'_>, i: usize) -> bool {
     if !sent_start {
         return false;
     }
-    if !ctx.actors.is_empty() && !ctx.is_cap(i + 1) && ctx.mention_of[i].is_none() {
+    if !ctx.actors.is_empty()
+        && !ctx.is_cap(i + 1)
+        && ctx.mention_of[i].is_none()
+        && ctx.hit(i + 1).is_none()
+    {
         return true;
     }
     // A lone sentence-initial capitalized word that is short and lowercase-looking
@@ -381,6 +396,17 @@ pub(crate) fn np_first(ctx: &Ctx<'_>, lo: usize, hi: usize) -> Option<(Spk, usiz
 /// Prepositional phrases (`w rozmowie z "SE"`) are skipped; when only such
 /// candidates exist, the first is taken.
 pub(crate) fn np_after(ctx: &Ctx<'_>, lo: usize, hi: usize, max: usize) -> Option<(Spk, usize)> {
+    np_after_opt(ctx, lo, hi, max, true)
+}
+
+/// As [`np_after`]; without `fallback`, prepositional candidates are never taken.
+pub(crate) fn np_after_opt(
+    ctx: &Ctx<'_>,
+    lo: usize,
+    hi: usize,
+    max: usize,
+    fallback_ok: bool,
+) -> Option<(Spk, usize)> {
     let stop = (lo + max).min(hi);
     let mut i = lo;
     let mut fallback = None;
@@ -397,7 +423,7 @@ pub(crate) fn np_after(ctx: &Ctx<'_>, lo: usize, hi: usize, max: usize) -> Optio
         }
         if let Some((spk, first, end)) = candidate_at(ctx, i, lo, hi) {
             if prep_before(ctx, first, lo.saturating_sub(1)) {
-                if fallback.is_none() {
+                if fallback.is_none() && fallback_ok {
                     fallback = Some((spk, end));
                 }
                 i += 1;
