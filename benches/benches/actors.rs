@@ -50,7 +50,9 @@ fn bench(c: &mut Criterion) {
         let toks = tokenize(&text, lang);
         let sents = sentence::split(&text, &toks, lang);
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_function(lang.code(), |b| b.iter(|| m.find(&text, &toks, &sents, lang)));
+        g.bench_function(lang.code(), |b| {
+            b.iter(|| m.find(&text, &toks, &sents, lang))
+        });
     }
     g.finish();
 }

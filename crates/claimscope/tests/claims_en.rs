@@ -250,3 +250,15 @@ fn unbalanced_quotes_do_not_crash() {
     let long = format!("“{}", "word ".repeat(20_000));
     let _ = claims(&long, L);
 }
+
+#[test]
+fn long_single_line_documents_stay_linear() {
+    // One paragraph without line breaks, full of quotes and cues: a quadratic
+    // scan would not finish in time here.
+    let unit = "“Talks will go on,” the minister said, adding that “nothing is decided”. According to Reuters, \"the deal\" is close. ";
+    let text = unit.repeat(1500);
+    let start = std::time::Instant::now();
+    let c = claims(&text, L);
+    assert!(c.len() >= 1500, "{}", c.len());
+    assert!(start.elapsed().as_secs() < 60);
+}

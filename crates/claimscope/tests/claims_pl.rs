@@ -263,3 +263,39 @@ fn mixed_quote_with_polish_marks() {
         "mixed",
     );
 }
+
+#[test]
+fn user_cue_files_extend_the_lexicon() {
+    use claimscope::{AnalyzeOptions, Analyzer, Error};
+    let text = "Minister zaćwierkał, że rozmowy zakończyły się sukcesem.";
+    let opts = AnalyzeOptions {
+        id: None,
+        lang: Some(L),
+    };
+    let plain = Analyzer::new().expect("analyzer");
+    assert!(plain.analyze(text, &opts).expect("doc").claims.is_empty());
+    let user = Analyzer::builder()
+        .cues_str(
+            L,
+            "moje.tsv",
+            "lemma\tform\ttags\nzaćwierkać\tzaćwierkał\tpos=VERB;form=past;gend=m1.m2.m3;class=write\n",
+        )
+        .build()
+        .expect("analyzer with user cues");
+    let doc = user.analyze(text, &opts).expect("doc");
+    assert_eq!(doc.claims.len(), 1);
+    assert_eq!(
+        doc.claims[0].content.slice(&doc.text),
+        "rozmowy zakończyły się sukcesem"
+    );
+    let bad = Analyzer::builder()
+        .cues_str(L, "zle.tsv", "lemma\tform\ttags\nmówić\n")
+        .build();
+    match bad {
+        Err(Error::Data { file, line, .. }) => {
+            assert_eq!(file, "zle.tsv");
+            assert_eq!(line, 2);
+        }
+        other => panic!("expected a data error, got {other:?}"),
+    }
+}

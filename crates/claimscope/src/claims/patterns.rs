@@ -36,10 +36,10 @@ pub(crate) struct Draft {
 /// by a reporting verb: `- Wszystko wskazuje … - powiedział wiceszef MSZ.`
 pub(crate) fn dash_quotes(ctx: &Ctx<'_>, marks: &[Quote]) -> Vec<Quote> {
     let mut out = Vec::new();
+    let top: Vec<&Quote> = marks.iter().filter(|q| q.depth == 0).collect();
     let inside_mark = |b: usize| {
-        marks
-            .iter()
-            .any(|q| q.open.start() < b && b < q.close.end())
+        let k = top.partition_point(|q| q.open.start() < b);
+        k > 0 && b < top[k - 1].close.end()
     };
     let mut si = 0;
     while si < ctx.sents.len() {
@@ -93,6 +93,10 @@ struct Finder<'c, 'a> {
     quote_claimed: Vec<bool>,
     /// Unattributed top-level quotations, for the continuation rule.
     pending: Vec<usize>,
+    /// Smallest anchor of the drafts so far.
+    min_anchor: usize,
+    /// Sorted content starts of the drafts (filled before the headline rule).
+    starts: Vec<usize>,
     /// Token index of the cue of each draft (for secondary cues).
     draft_cue_tok: Vec<Option<usize>>,
 }
@@ -105,6 +109,8 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Draft> {
         used: vec![false; ctx.hits.len()],
         quote_claimed: vec![false; ctx.quotes.len()],
         pending: Vec::new(),
+        min_anchor: usize::MAX,
+        starts: Vec::new(),
         draft_cue_tok: Vec::new(),
     };
     for qi in 0..ctx.quotes.len() {
@@ -120,6 +126,8 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Draft> {
     for qi in std::mem::take(&mut f.pending) {
         f.continuation_rule(qi);
     }
+    f.starts = f.drafts.iter().map(|d| d.content.start()).collect();
+    f.starts.sort_unstable();
     for si in 0..ctx.sents.len() {
         f.headline_rule(si);
     }
@@ -133,6 +141,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Draft> {
 impl Finder<'_, '_> {
     fn push(&mut self, mut d: Draft, cue_tok: Option<usize>) {
         d.id = self.drafts.len();
+        self.min_anchor = self.min_anchor.min(d.anchor);
         self.drafts.push(d);
         self.draft_cue_tok.push(cue_tok);
     }
@@ -402,19 +411,10 @@ impl Finder<'_, '_> {
         let o = ctx.tok_at_or_after(q.open.start());
         let content = self.quote_content(q.inner());
         let inner_txt = content.slice(ctx.text);
-        let para_open = ctx.text[..q.open.start()]
-            .rsplit('\n')
-            .next()
-            .is_some_and(|l| l.trim().is_empty());
-        let para_close = ctx.text[q.close.end()..]
-            .split('\n')
-            .next()
-            .is_some_and(|l| {
-                l.trim_matches(|c: char| c.is_whitespace() || c == '.')
-                    .is_empty()
-            });
+        let para_open = line_starts_at(ctx.text, q.open.start());
+        let para_close = line_ends_at(ctx.text, q.close.end());
         let words_n = inner_txt.split_whitespace().count();
-        let earlier = self.drafts.iter().any(|d| d.anchor < q.open.start());
+        let earlier = self.min_anchor < q.open.start();
         if para_open && para_close && words_n >= 6 && o > 0 && earlier {
             self.quote_claimed[qi] = true;
             self.push(
@@ -474,7 +474,7 @@ impl Finder<'_, '_> {
         if c.role == CueRole::Participle {
             // The speaker of the main verb of this sentence.
             let si = ctx.sent_of[h.start];
-            for (di, ct) in self.draft_cue_tok.iter().enumerate().rev() {
+            for (di, ct) in self.draft_cue_tok.iter().enumerate().rev().take(16) {
                 if let Some(t) = ct
                     && ctx.sent_of[*t] == si
                     && *t < h.start
@@ -580,10 +580,10 @@ impl Finder<'_, '_> {
         let span = ctx.span(a, b);
         // A quotation making up the whole content: a direct claim.
         let mut kind = ClaimKind::Indirect;
-        for q in &ctx.quotes {
-            if q.open.start() < span.start() {
-                continue;
-            }
+        let first = ctx
+            .quotes
+            .partition_point(|q| q.open.start() < span.start());
+        for q in &ctx.quotes[first..] {
             if q.open.start() >= span.end() {
                 break;
             }
@@ -1136,17 +1136,11 @@ impl Finder<'_, '_> {
         if sb <= sa + 2 {
             return;
         }
-        let line_start = ctx.text[..s.span.start()]
-            .rsplit('\n')
-            .next()
-            .is_none_or(|l| l.trim().is_empty());
+        let line_start = line_starts_at(ctx.text, s.span.start());
         let last = ctx.t(sb - 1);
         let terminal = matches!(last, "." | "!" | "?" | "…");
-        if self
-            .drafts
-            .iter()
-            .any(|d| d.content.start() > s.span.start() && d.content.start() < s.span.end())
-        {
+        let k = self.starts.partition_point(|&x| x <= s.span.start());
+        if self.starts.get(k).is_some_and(|&x| x < s.span.end()) {
             return;
         }
         // `Czaputowicz: uważamy, że …`, `Wiceszef MSZ o wygranej Bidena: w sprawach …`
@@ -1253,6 +1247,36 @@ fn spk_end(ctx: &Ctx<'_>, s: &Spk) -> Option<usize> {
         _ => return None,
     };
     Some(ctx.tok_at_or_after(sp.end()))
+}
+
+/// True when only spaces separate byte `b` from the start of its line
+/// (looking back at most 200 bytes).
+fn line_starts_at(text: &str, b: usize) -> bool {
+    let bytes = text.as_bytes();
+    let lo = b.saturating_sub(200);
+    for i in (lo..b).rev() {
+        match bytes[i] {
+            b'\n' => return true,
+            b' ' | b'\t' | b'\r' => {}
+            _ => return false,
+        }
+    }
+    lo == 0
+}
+
+/// True when only spaces and a period follow byte `b` up to the end of its
+/// line (looking ahead at most 200 bytes).
+fn line_ends_at(text: &str, b: usize) -> bool {
+    let bytes = text.as_bytes();
+    let hi = (b + 200).min(bytes.len());
+    for &c in &bytes[b..hi] {
+        match c {
+            b'\n' => return true,
+            b' ' | b'\t' | b'\r' | b'.' => {}
+            _ => return false,
+        }
+    }
+    hi == bytes.len()
 }
 
 /// First token of a speaker span.

@@ -544,22 +544,28 @@ impl Resolver<'_, '_> {
         ctx: &Ctx<'_>,
         drafts: &[Draft],
         anchor: usize,
+        content_start: usize,
         g: Agreement,
     ) -> Option<usize> {
         let t = ctx
-            .tok_at_or_after(anchor)
+            .tok_at_or_after(anchor.min(content_start))
             .min(ctx.toks.len().saturating_sub(1));
         let si = *ctx.sent_of.get(t)?;
         let from = ctx.sents[si.saturating_sub(1)].span.start();
         let k = self.mentions.partition_point(|m| m.0 < anchor);
+        let at = drafts.partition_point(|o| o.anchor < anchor);
+        let near = &drafts[at.saturating_sub(12)..(at + 12).min(drafts.len())];
         self.mentions[..k]
             .iter()
             .rev()
+            .take(40)
             .take_while(|m| m.0 >= from)
             .filter(|m| {
                 let mt = ctx.tok_at_or_after(m.0);
-                ctx.quote_of.get(mt).is_none_or(Option::is_none)
-                    && !drafts
+                // Objects of prepositions (`Zapytany o Hermaszewskiego`) are not subjects.
+                !prep_before(ctx, mt, mt.saturating_sub(3))
+                    && ctx.quote_of.get(mt).is_none_or(Option::is_none)
+                    && !near
                         .iter()
                         .any(|o| o.content.start() <= m.0 && m.1 <= o.content.end())
             })
@@ -625,7 +631,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>) -> Vec<Claim> {
             Spk::Dropped(g) => {
                 // A cue inside another claim's reported clause continues its
                 // subject (`Think tank przypomina, że już wcześniej wskazywał, iż …`).
-                let outer = drafts
+                let at = drafts.partition_point(|o| o.anchor < d.anchor);
+                let outer = drafts[at.saturating_sub(12)..at]
                     .iter()
                     .filter(|o| {
                         o.id != d.id
@@ -634,7 +641,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>) -> Vec<Claim> {
                             && d.anchor < o.content.end()
                     })
                     .find_map(|o| resolved.get(&o.id).and_then(|x| x.1));
-                let near = r.near_subject(ctx, &drafts, d.anchor, *g);
+                let near = r.near_subject(ctx, &drafts, d.anchor, d.content.start(), *g);
                 (
                     None,
                     outer
