@@ -1,4 +1,5 @@
 //! Actor matching through the analyzer: homographs, cross-lingual ids,
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! possessives, roles, unknown names, user dictionaries, offsets.
 
 use std::collections::BTreeSet;

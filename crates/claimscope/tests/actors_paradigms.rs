@@ -1,4 +1,5 @@
 //! The paradigm oracle: every case form of a name from the dictionary-generated
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! table must be found and linked to its actor (≥ 98 %).
 
 use std::collections::BTreeMap;

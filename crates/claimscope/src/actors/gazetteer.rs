@@ -145,11 +145,11 @@ pub fn parse(file: &str, content: &str) -> Result<Vec<Entry>> {
             other => return Err(err(format!("gender must be m, f or empty, not {other:?}"))),
         };
         let qid = get("qid");
-        if !qid.is_empty()
-            && !(qid.starts_with('Q')
+        let qid_ok = qid.is_empty()
+            || (qid.starts_with('Q')
                 && qid.len() > 1
-                && qid[1..].bytes().all(|b| b.is_ascii_digit()))
-        {
+                && qid[1..].bytes().all(|b| b.is_ascii_digit()));
+        if !qid_ok {
             return Err(err(format!("bad QID {qid:?}")));
         }
         let mut aliases = Vec::new();

@@ -268,7 +268,7 @@ impl Table {
                 }
             }
         }
-        cands.sort_by(|a, b| b.0.cmp(&a.0));
+        cands.sort_by_key(|c| std::cmp::Reverse(c.0));
         let mut out: Vec<String> = Vec::new();
         for (_, l) in cands {
             if !out.contains(&l) {
@@ -381,7 +381,23 @@ impl Inflector {
             && words.len() == 1
             && (is_acronym(&words[0]) || inner_capital(&words[0]))
         {
-            return polish_acronym(&words[0]);
+            let mut out = polish_acronym(&words[0]);
+            // TikTok → TikToka: longer mixed-case names decline like other words.
+            if !is_acronym(&words[0]) && words[0].chars().count() > 3 {
+                for f in table
+                    .word_forms(&words[0].to_lowercase(), who)
+                    .into_iter()
+                    .flatten()
+                {
+                    let n = words[0].chars().count().min(f.chars().count());
+                    let mut g: String = words[0].chars().take(n).collect();
+                    g.extend(f.chars().skip(n));
+                    if !out.contains(&g) {
+                        out.push(g);
+                    }
+                }
+            }
+            return out;
         }
         if lang.is_cyrillic() && words.len() == 1 && is_acronym(&words[0]) {
             return cyrillic_acronym(&words[0], lang);
@@ -493,6 +509,8 @@ mod tests {
         assert!(f.contains(&"Państwa Związkowego".to_string()), "{f:?}");
         let f = i.forms("PiS", Lang::Pl, Who::Thing);
         assert!(f.contains(&"PiS-u".to_string()), "{f:?}");
+        let f = i.forms("TikTok", Lang::Pl, Who::Thing);
+        assert!(f.contains(&"TikToka".to_string()), "{f:?}");
         let f = i.forms("NATO", Lang::Pl, Who::Thing);
         assert_eq!(f, vec!["NATO".to_string()]);
     }

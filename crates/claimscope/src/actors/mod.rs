@@ -85,8 +85,6 @@ struct Target {
     acr_len: u8,
     /// `@cs`: the exact surface.
     cs: Option<Box<str>>,
-    /// The alias itself ends like an adjective (`Kaczyński`, `Europejska`).
-    adjectival: bool,
     /// Number of words.
     words: u8,
 }
@@ -237,8 +235,6 @@ impl ActorMatcher {
                 } else {
                     0
                 };
-                let lower = a.text.to_lowercase();
-                let adjectival = ADJ_ENDINGS.iter().any(|s| lower.ends_with(s));
                 for (fi, f) in forms.iter().enumerate() {
                     let key = fold::fold_str(f);
                     if key.trim().is_empty() {
@@ -265,7 +261,6 @@ impl ActorMatcher {
                         caps,
                         acr_len,
                         cs: a.cs.then(|| f.clone().into_boxed_str()),
-                        adjectival,
                         words: u8::try_from(alias_words.len()).unwrap_or(u8::MAX),
                     });
                 }

@@ -28,6 +28,41 @@ const CONNECTORS: &[&str] = &[
     "of", "for", "the", "and", "on", "de", "du", "des", "la", "le", "von", "van", "der", "den",
     "di", "da", "al", "bin", "ibn", "dos", "del", "y", "nad", "ds.", "do", "по", "при",
 ];
+const PREPOSITIONS: &[&str] = &[
+    "w",
+    "we",
+    "z",
+    "ze",
+    "do",
+    "na",
+    "pod",
+    "przez",
+    "od",
+    "ku",
+    "nad",
+    "przy",
+    "dla",
+    "в",
+    "во",
+    "на",
+    "из",
+    "до",
+    "под",
+    "через",
+    "от",
+    "к",
+    "при",
+    "у",
+    "з",
+    "із",
+    "під",
+    "від",
+    "in",
+    "to",
+    "from",
+    "at",
+    "into",
+];
 const PERSON_PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "di", "da", "al", "bin", "ibn", "dos", "del", "le", "la",
 ];
@@ -191,11 +226,17 @@ impl<'a> Ctx<'a> {
     }
 
     fn word(&self, k: usize) -> &'a str {
-        self.tokens[k].text(self.text)
+        self.tokens.get(k).map_or("", |t| t.text(self.text))
     }
 
+    /// The text between tokens `a` and `b` (to the end of the text when `b` is past the last token).
     fn gap(&self, a: usize, b: usize) -> &'a str {
-        &self.text[self.tokens[a].span.end()..self.tokens[b].span.start()]
+        let s = self.tokens.get(a).map_or(self.text.len(), |t| t.span.end());
+        let e = self
+            .tokens
+            .get(b)
+            .map_or(self.text.len(), |t| t.span.start());
+        self.text.get(s..e.max(s)).unwrap_or("")
     }
 
     /// Polish adjective reading of a sentence-initial name form (`Polski rząd`).
@@ -517,8 +558,11 @@ impl<'a> Ctx<'a> {
                 self.tokens[first_tok].span.start(),
                 self.tokens[last_tok].span.end(),
             );
+            let mut role_adjacent = role.is_some();
             if role.is_none() {
                 role = self.role_before(span);
+                role_adjacent = role
+                    .is_some_and(|r| first_tok > 0 && self.tokens[first_tok - 1].span.end == r.end);
             }
             if org {
                 found.push(Found {
@@ -540,8 +584,7 @@ impl<'a> Ctx<'a> {
             }
             let first = self.first_name(words[0]);
             let initial = self.initial[first_tok];
-            let verb_after = self.is_verb(last_tok + 1)
-                || (last_tok + 2 < n && self.word(last_tok + 1) == "," && false);
+            let verb_after = self.is_verb(last_tok + 1);
             let verb_before = first_tok > 0
                 && self.is_verb(first_tok - 1)
                 && self.gap(first_tok - 1, first_tok) == " ";
@@ -557,18 +600,25 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
-            let person = (first.is_some() && nwords >= 2)
-                || (role.is_some() && !(first.is_some() && nwords == 1))
-                || (verb_after && (!initial || nwords >= 2 || surname_like))
-                || (verb_before && nwords <= 3)
-                || (initial
-                    && nwords == 1
-                    && surname_like
-                    && self
-                        .tokens
-                        .get(last_tok + 1)
-                        .is_some_and(|t| t.text(self.text) == ":"))
-                || (nwords >= 2 && nwords <= 3 && surname_like && !initial);
+            // "w Mińsku", "в Берлине": a lone word after a preposition is a place or a body.
+            let after_prep = nwords == 1
+                && first_tok > 0
+                && PREPOSITIONS.contains(&self.word(first_tok - 1).to_lowercase().as_str());
+            let person = !after_prep
+                && ((first.is_some() && nwords >= 2)
+                    || (role.is_some()
+                        && (nwords >= 2 || role_adjacent)
+                        && !(first.is_some() && nwords == 1))
+                    || (verb_after && (!initial || nwords >= 2 || surname_like))
+                    || (verb_before && nwords <= 3)
+                    || (initial
+                        && nwords == 1
+                        && surname_like
+                        && self
+                            .tokens
+                            .get(last_tok + 1)
+                            .is_some_and(|t| t.text(self.text) == ":"))
+                    || ((2..=3).contains(&nwords) && surname_like && !initial));
             if person {
                 let female = first.as_ref().is_some_and(|f| f.1);
                 found.push(Found {
@@ -587,8 +637,8 @@ impl<'a> Ctx<'a> {
         // 3. Normalize, and join lone surnames to full names.
         let mut out = Vec::new();
         let mut surnames: HashMap<String, (String, String)> = HashMap::new();
-        let mut entries: Vec<(Span, String, String, ActorType, Option<Span>, Vec<String>)> =
-            Vec::new();
+        type Entry = (Span, String, String, ActorType, Option<Span>, Vec<String>);
+        let mut entries: Vec<Entry> = Vec::new();
         for f in &found {
             let words: Vec<&str> = f.toks.iter().map(|&t| self.word(t)).collect();
             let span = Span::new(
