@@ -240,6 +240,11 @@ fn unknown_names() {
         mentions(&d2)
     );
 
+    let d = run(&a, "Rozmowy odbyły się w Greifswaldzie, a potem w Greifswaldzie znowu.", Lang::Pl);
+    let g: Vec<_> = d.actors.iter().filter(|x| x.kind.as_str() == "gpe").collect();
+    assert_eq!(g.len(), 1, "{:?}", mentions(&d));
+    assert_eq!(g[0].mentions.len(), 2);
+
     let t = "Представитель госдепа Джефф Раттке заявил, что всё в порядке. Как напомнил Раттке, встреча прошла.";
     let d = run(&a, t, Lang::Ru);
     let m = mentions(&d);

@@ -402,6 +402,15 @@ impl Inflector {
         if lang.is_cyrillic() && words.len() == 1 && is_acronym(&words[0]) {
             return cyrillic_acronym(&words[0], lang);
         }
+        if words.len() == 1 {
+            let mut out: Vec<String> = Vec::with_capacity(8);
+            for f in table.word_forms(&words[0], who).into_iter().flatten() {
+                if !out.contains(&f) {
+                    out.push(f);
+                }
+            }
+            return out;
+        }
         let per_word: Vec<[Vec<String>; CASES]> =
             words.iter().map(|w| table.word_forms(w, who)).collect();
         let mut out: Vec<String> = Vec::new();
