@@ -1,4 +1,5 @@
 //! Ukrainian attribution patterns, on news-style sentences written for this suite.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod claims_support;
 use claims_support::{check, claims};
