@@ -475,28 +475,30 @@ fn actor_gender(ctx: &Ctx<'_>, ai: usize) -> Agreement {
     Agreement::Masc
 }
 
-fn compatible(ctx: &Ctx<'_>, ai: usize, g: Agreement) -> bool {
-    let kind = ctx.actors[ai].kind;
-    match g {
-        Agreement::Masc | Agreement::Fem => {
-            kind == ActorType::Person && {
-                let ag = actor_gender(ctx, ai);
-                ag == Agreement::Any || ag == g
-            }
-        }
-        Agreement::Neut => kind != ActorType::Person,
-        Agreement::Plural => kind != ActorType::Person,
-        Agreement::Any => true,
-    }
-}
-
 struct Resolver<'c, 'a> {
     ctx: &'c Ctx<'a>,
     /// (start byte, end byte, actor) of every mention, sorted by start.
     mentions: Vec<(usize, usize, usize)>,
+    /// Guessed gender per actor (computed once per document).
+    genders: Vec<Agreement>,
 }
 
 impl Resolver<'_, '_> {
+    /// Can actor `ai` be the subject of a form agreeing as `g`?
+    fn compatible(&self, ai: usize, g: Agreement) -> bool {
+        let kind = self.ctx.actors[ai].kind;
+        match g {
+            Agreement::Masc | Agreement::Fem => {
+                kind == ActorType::Person && {
+                    let ag = self.genders[ai];
+                    ag == Agreement::Any || ag == g
+                }
+            }
+            Agreement::Neut | Agreement::Plural => kind != ActorType::Person,
+            Agreement::Any => true,
+        }
+    }
+
     fn actor_in(&self, sp: Span, want: Option<ActorType>) -> Option<usize> {
         let k = self.mentions.partition_point(|m| m.0 < sp.start());
         let mut best = None;
@@ -569,7 +571,7 @@ impl Resolver<'_, '_> {
                         .iter()
                         .any(|o| o.content.start() <= m.0 && m.1 <= o.content.end())
             })
-            .find(|m| compatible(ctx, m.2, g))
+            .find(|m| self.compatible(m.2, g))
             .map(|m| m.2)
     }
 
@@ -597,7 +599,14 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>) -> Vec<Claim> {
         })
         .collect();
     mentions.sort_unstable();
-    let r = Resolver { ctx, mentions };
+    let genders = (0..ctx.actors.len())
+        .map(|ai| actor_gender(ctx, ai))
+        .collect();
+    let r = Resolver {
+        ctx,
+        mentions,
+        genders,
+    };
     let mut resolved: std::collections::HashMap<usize, (Option<Span>, Option<usize>)> =
         std::collections::HashMap::new();
     let mut last_actor: Option<(usize, usize)> = None; // (actor, anchor)
@@ -605,14 +614,14 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>) -> Vec<Claim> {
     for d in &drafts {
         let prev_ok = |g: Agreement| {
             last_actor
-                .filter(|&(ai, at)| compatible(ctx, ai, g) && d.anchor.saturating_sub(at) < 1500)
+                .filter(|&(ai, at)| r.compatible(ai, g) && d.anchor.saturating_sub(at) < 1500)
                 .map(|(ai, _)| ai)
         };
         let (span, actor) = match &d.spk {
             Spk::Span(sp) => (Some(*sp), r.actor_in(*sp, Some(ActorType::Person))),
             Spk::Pronoun(sp, g) => (
                 Some(*sp),
-                prev_ok(*g).or_else(|| r.recent(sp.start(), |ai| compatible(ctx, ai, *g))),
+                prev_ok(*g).or_else(|| r.recent(sp.start(), |ai| r.compatible(ai, *g))),
             ),
             Spk::Role(sp, RoleKind::Person) => (
                 Some(*sp),
@@ -647,7 +656,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>) -> Vec<Claim> {
                     outer
                         .or(near)
                         .or_else(|| prev_ok(*g))
-                        .or_else(|| r.recent(d.anchor, |ai| compatible(ctx, ai, *g))),
+                        .or_else(|| r.recent(d.anchor, |ai| r.compatible(ai, *g))),
                 )
             }
             Spk::Author => (
