@@ -263,3 +263,9 @@ fn long_single_line_documents_stay_linear() {
     assert!(c.len() >= 1500, "{}", c.len());
     assert!(start.elapsed().as_secs() < 60);
 }
+
+#[test]
+fn bare_clause_not_started_by_a_date() {
+    let c = claims("Kuleba said Monday the offensive had stalled.", L);
+    assert!(c.iter().all(|x| !x.content.starts_with("Monday")), "{c:#?}");
+}

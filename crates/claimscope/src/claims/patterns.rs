@@ -789,7 +789,24 @@ impl Finder<'_, '_> {
             return;
         }
         let w0 = ctx.w(a);
-        if !(words::is_en_clause_opener(w0) || ctx.is_cap(a)) || words::is_preposition(ctx.lang, w0)
+        if !(words::is_en_clause_opener(w0) || ctx.is_cap(a))
+            || words::is_preposition(ctx.lang, w0)
+            || is_en_adjunct(w0)
+            || matches!(
+                w0,
+                "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+            )
         {
             return;
         }
