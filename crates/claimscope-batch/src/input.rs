@@ -239,11 +239,21 @@ fn text_record(path: &Path, content: std::io::Result<Vec<u8>>) -> InputRecord {
 /// A whole file as one document record (decompressed when it is gzip or zstd).
 #[must_use]
 pub fn text_file_record(path: &Path) -> InputRecord {
-    let content = open_decoded(path).and_then(|mut r| {
-        let mut v = Vec::new();
-        r.read_to_end(&mut v).map(|_| v)
-    });
+    let content = open_decoded(path).and_then(read_document);
     text_record(path, content)
+}
+
+/// Reads a whole document, refusing (without holding it all) one longer than
+/// [`MAX_LINE_BYTES`].
+fn read_document<R: Read>(r: R) -> std::io::Result<Vec<u8>> {
+    let mut v = Vec::new();
+    r.take(MAX_LINE_BYTES as u64 + 1).read_to_end(&mut v)?;
+    if v.len() > MAX_LINE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "document longer than the limit of {MAX_LINE_BYTES} bytes"
+        )));
+    }
+    Ok(v)
 }
 
 /// Compression of a stream, told by its first bytes.
@@ -431,8 +441,7 @@ fn stdin_records() -> Records {
     if starts_with_brace {
         jsonl_records(reader, "-".to_string())
     } else {
-        let mut bytes = Vec::new();
-        let content = reader.read_to_end(&mut bytes).map(|_| bytes);
+        let content = read_document(reader);
         Box::new(std::iter::once(text_record(Path::new("-"), content)))
     }
 }
@@ -476,5 +485,38 @@ mod tests {
         );
         assert_eq!(recs[5].line, Some(7));
         assert_eq!(recs[5].lang, Some(Lang::Pl));
+    }
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    #[test]
+    fn overlong_lines_become_one_error_record_each() {
+        let mut data = b"{\"text\":\"ok\"}\n".to_vec();
+        data.extend(std::iter::repeat_n(b'x', 5000));
+        data.extend_from_slice("\n{\"text\":\"Zażółć gęślą jaźń\"}\n".as_bytes());
+        let recs: Vec<_> = jsonl_records_limited(&data[..], "t".into(), 100).collect();
+        assert_eq!(recs.len(), 3);
+        assert!(
+            recs[1]
+                .text
+                .as_ref()
+                .is_err_and(|e| e.contains("longer than"))
+        );
+        assert_eq!(recs[1].bytes, 5001);
+        assert_eq!(recs[2].text.as_deref(), Ok("Zażółć gęślą jaźń"));
+        assert_eq!(recs[2].line, Some(3));
+    }
+
+    #[test]
+    fn compression_is_told_by_magic_bytes() {
+        assert_eq!(sniff(&[0x1f, 0x8b, 8]), Compression::Gzip);
+        assert_eq!(sniff(&[0x28, 0xb5, 0x2f, 0xfd]), Compression::Zstd);
+        assert_eq!(sniff(b"{\"text\""), Compression::None);
+        assert!(is_jsonl(Path::new("a/b.JSONL.gz")));
+        assert!(is_input_file(Path::new("x.txt.zst")));
+        assert!(!is_input_file(Path::new("x.md")));
     }
 }

@@ -15,9 +15,10 @@
 //! slow document only holds back the *output* of later documents (up to the
 //! window), not the work on them.
 //!
-//! The window counts records from the moment the feeder has read them until
-//! the caller has taken their result, so memory is bounded by `window` records
-//! (their text and analysis), whatever the size of the corpus.
+//! The window counts records (and their input bytes) from the moment the
+//! feeder has read them until the caller has taken their result, so memory is
+//! bounded by `window` records and `max_bytes_in_flight` bytes of input (with
+//! their analyses), whatever the size of the corpus.
 
 pub mod csv;
 pub mod input;
@@ -25,8 +26,8 @@ pub mod stats;
 
 use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
-use std::sync::Arc;
 use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex};
 
 use claimscope::{AnalyzeOptions, Analyzer, Document, Lang};
 
@@ -86,6 +87,10 @@ pub struct BatchOptions {
     /// Records in flight at most (read, being analyzed, or waiting to be taken
     /// in order); at least 1.
     pub window: usize,
+    /// Input bytes in flight at most, so that a run of huge records cannot
+    /// hold `window` of them at once. A record larger than this still runs,
+    /// alone.
+    pub max_bytes_in_flight: u64,
 }
 
 impl Default for BatchOptions {
@@ -93,6 +98,7 @@ impl Default for BatchOptions {
         BatchOptions {
             threads: 0,
             window: 256,
+            max_bytes_in_flight: 64 << 20,
         }
     }
 }
@@ -154,12 +160,13 @@ where
     F: Fn(u64, Result<Document, RecordError>) -> T + Send + Sync + 'static,
 {
     let window = opts.window.max(1);
-    // Slots of the window: the feeder puts one in before it takes a record,
-    // the consumer takes one out when it yields a result.
-    let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(window);
+    // The window: the feeder takes a slot (and the record's bytes) for each
+    // record it reads, the consumer gives them back when it yields the result.
+    let budget = Arc::new(Budget::new(window, opts.max_bytes_in_flight.max(1)));
+    let guard = BudgetGuard(Arc::clone(&budget));
     // Results, possibly out of order; at most `window` of them exist at once.
     // A panic inside `f` travels as `Err` and is resumed on the caller's thread.
-    let (res_tx, res_rx) = mpsc::channel::<(u64, std::thread::Result<T>)>();
+    let (res_tx, res_rx) = mpsc::channel::<(u64, u64, std::thread::Result<T>)>();
     // The records go to the feeder through a channel so that, should the
     // thread fail to start, they are still here to be analyzed in place.
     let (rec_tx, rec_rx) = mpsc::channel::<I::IntoIter>();
@@ -175,7 +182,7 @@ where
                 let Ok(records) = rec_rx.recv() else {
                     return;
                 };
-                feed(records, &analyzer, &f, threads, &slot_tx, &res_tx);
+                feed(records, &analyzer, &f, threads, &budget, &res_tx);
             })
     };
     let mut records = Some(records.into_iter());
@@ -188,26 +195,26 @@ where
         }
         Err(_) => None,
     };
-    let mut pending: BTreeMap<u64, T> = BTreeMap::new();
+    let mut pending: BTreeMap<u64, (u64, T)> = BTreeMap::new();
     let mut next = 0u64;
     std::iter::from_fn(move || {
+        let _keep = &guard;
         if let Some(r) = records.as_mut() {
             // No feeder thread: analyze here, one record at a time.
             let rec = r.next()?;
             return Some(run_one(&analyzer, rec, &*f));
         }
         loop {
-            if let Some(v) = pending.remove(&next) {
+            if let Some((cost, v)) = pending.remove(&next) {
                 next += 1;
-                // Free the slot; the feeder may have finished already.
-                let _ = slot_rx.try_recv();
+                guard.0.release(cost);
                 return Some(v);
             }
             match res_rx.recv() {
-                Ok((n, Ok(v))) => {
-                    pending.insert(n, v);
+                Ok((n, cost, Ok(v))) => {
+                    pending.insert(n, (cost, v));
                 }
-                Ok((_, Err(panic))) => std::panic::resume_unwind(panic),
+                Ok((_, _, Err(panic))) => std::panic::resume_unwind(panic),
                 Err(_) => {
                     // Every sender is gone: the feeder has finished and every
                     // task has sent its result.
@@ -221,14 +228,97 @@ where
     })
 }
 
+/// The window: records and bytes in flight, shared by the feeder (which
+/// takes) and the consumer (which gives back).
+struct Budget {
+    state: Mutex<BudgetState>,
+    cv: Condvar,
+    max_records: usize,
+    max_bytes: u64,
+}
+
+struct BudgetState {
+    records: usize,
+    bytes: u64,
+    closed: bool,
+}
+
+impl Budget {
+    fn new(max_records: usize, max_bytes: u64) -> Self {
+        Budget {
+            state: Mutex::new(BudgetState {
+                records: 0,
+                bytes: 0,
+                closed: false,
+            }),
+            cv: Condvar::new(),
+            max_records,
+            max_bytes,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, BudgetState> {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Waits for a free record slot; false when the consumer has gone.
+    fn take_slot(&self) -> bool {
+        let mut s = self.lock();
+        while !s.closed && (s.records >= self.max_records || s.bytes >= self.max_bytes) {
+            s = self
+                .cv
+                .wait(s)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        if s.closed {
+            return false;
+        }
+        s.records += 1;
+        true
+    }
+
+    /// Accounts for the bytes of a record read into a slot (capped so that a
+    /// record bigger than the budget can still run alone). Returns the cost.
+    fn add_bytes(&self, bytes: u64) -> u64 {
+        let cost = bytes.min(self.max_bytes);
+        self.lock().bytes += cost;
+        cost
+    }
+
+    fn release(&self, cost: u64) {
+        let mut s = self.lock();
+        s.records = s.records.saturating_sub(1);
+        s.bytes = s.bytes.saturating_sub(cost);
+        drop(s);
+        self.cv.notify_all();
+    }
+
+    fn close(&self) {
+        self.lock().closed = true;
+        self.cv.notify_all();
+    }
+}
+
+/// Closes the budget when the consumer's iterator is dropped, so that the
+/// feeder stops instead of waiting for a slot forever.
+struct BudgetGuard(Arc<Budget>);
+
+impl Drop for BudgetGuard {
+    fn drop(&mut self) {
+        self.0.close();
+    }
+}
+
 /// The feeder: takes a slot, reads a record, spawns its analysis on the pool.
 fn feed<R, T, F>(
     records: R,
     analyzer: &Analyzer,
     f: &Arc<F>,
     threads: usize,
-    slot_tx: &mpsc::SyncSender<()>,
-    res_tx: &mpsc::Sender<(u64, std::thread::Result<T>)>,
+    budget: &Budget,
+    res_tx: &mpsc::Sender<(u64, u64, std::thread::Result<T>)>,
 ) where
     R: Iterator<Item = InputRecord>,
     T: Send + 'static,
@@ -242,12 +332,13 @@ fn feed<R, T, F>(
     let mut records = records;
     let mut seq = 0u64;
     loop {
-        if slot_tx.send(()).is_err() {
+        if !budget.take_slot() {
             return; // the consumer is gone
         }
         let Some(rec) = records.next() else {
             return;
         };
+        let cost = budget.add_bytes(rec.bytes);
         let job = {
             let analyzer = analyzer.clone();
             let f = Arc::clone(f);
@@ -257,7 +348,7 @@ fn feed<R, T, F>(
                 let out =
                     std::panic::catch_unwind(AssertUnwindSafe(|| run_one(&analyzer, rec, &*f)));
                 // The consumer may have gone; nothing to do then.
-                let _ = res_tx.send((n, out));
+                let _ = res_tx.send((n, cost, out));
             }
         };
         match &pool {
@@ -336,10 +427,17 @@ mod tests {
     fn order_is_kept_with_small_windows_and_many_threads() {
         let analyzer = Analyzer::new().unwrap();
         for (threads, window) in [(1, 1), (2, 1), (2, 3), (4, 7), (0, 256)] {
-            let ids: Vec<String> =
-                analyze_batch(&analyzer, recs(100), BatchOptions { threads, window })
-                    .map(|r| r.unwrap().id)
-                    .collect();
+            let ids: Vec<String> = analyze_batch(
+                &analyzer,
+                recs(100),
+                BatchOptions {
+                    threads,
+                    window,
+                    ..BatchOptions::default()
+                },
+            )
+            .map(|r| r.unwrap().id)
+            .collect();
             let want: Vec<String> = (0..100).map(|i| format!("r{i}")).collect();
             assert_eq!(ids, want, "threads {threads} window {window}");
         }
@@ -360,6 +458,7 @@ mod tests {
             BatchOptions {
                 threads: 2,
                 window: 4,
+                ..BatchOptions::default()
             },
         )
         .map(Result::unwrap)
@@ -397,6 +496,7 @@ mod tests {
             BatchOptions {
                 threads: 2,
                 window: 8,
+                ..BatchOptions::default()
             },
         );
         assert!(it.next().is_some());
@@ -409,6 +509,48 @@ mod tests {
     }
 
     #[test]
+    fn byte_budget_bounds_big_records_read_ahead() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let analyzer = Analyzer::new().unwrap();
+        let read = Arc::new(AtomicUsize::new(0));
+        let r2 = Arc::clone(&read);
+        let input = recs(50).into_iter().map(move |mut r| {
+            r2.fetch_add(1, Ordering::SeqCst);
+            r.bytes = 1000; // pretend each record is big
+            r
+        });
+        let mut it = analyze_batch(
+            &analyzer,
+            input,
+            BatchOptions {
+                threads: 2,
+                window: 100,
+                max_bytes_in_flight: 3000,
+            },
+        );
+        assert!(it.next().is_some());
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let n = read.load(Ordering::SeqCst);
+        assert!(n <= 1 + 3, "read ahead {n}");
+        // A record bigger than the whole budget still runs.
+        let big = vec![InputRecord {
+            bytes: 1 << 40,
+            ..InputRecord::from_text("big", "Putin said so.")
+        }];
+        let out: Vec<_> = analyze_batch(
+            &analyzer,
+            big,
+            BatchOptions {
+                max_bytes_in_flight: 10,
+                ..BatchOptions::default()
+            },
+        )
+        .collect();
+        assert_eq!(out.len(), 1);
+        assert_eq!(it.count(), 49);
+    }
+
+    #[test]
     fn dropping_the_iterator_early_does_not_hang() {
         let analyzer = Analyzer::new().unwrap();
         let it = analyze_batch(
@@ -417,6 +559,7 @@ mod tests {
             BatchOptions {
                 threads: 2,
                 window: 4,
+                ..BatchOptions::default()
             },
         );
         let first: Vec<_> = it.take(3).collect();
@@ -434,6 +577,7 @@ mod tests {
             BatchOptions {
                 threads: 2,
                 window: 3,
+                ..BatchOptions::default()
             },
             |b, r| {
                 assert!(r.is_ok());

