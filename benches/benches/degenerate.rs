@@ -16,7 +16,9 @@
 use std::time::Duration;
 
 use claimscope::{AnalyzeOptions, Analyzer};
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
 
 fn seed_text() -> String {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data");
@@ -220,6 +222,7 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("degenerate");
     g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(2));
     for size in [1 << 10, 10 << 10, 100 << 10, 1 << 20, 10 << 20] {

@@ -373,8 +373,23 @@ fn stats_on_the_examples_writes_valid_gexf_graphml_and_csv() {
         "{langs}"
     );
 
-    // Raw input gives the same aggregates as the extracted output.
+    // Raw input gives the same aggregates as the extracted output: .txt files,
+    // and raw JSON Lines on standard input.
     let raw = bin().arg("stats").arg(examples()).output().unwrap();
+    assert_eq!(String::from_utf8(raw.stdout).unwrap(), report);
+    let mut files: Vec<_> = std::fs::read_dir(examples())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut jsonl = String::from("\n");
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let id = f.file_name().unwrap().to_string_lossy().into_owned();
+        jsonl.push_str(&serde_json::json!({"id": id, "text": text}).to_string());
+        jsonl.push('\n');
+    }
+    let raw = run_stdin(&["stats"], jsonl.as_bytes());
     assert_eq!(String::from_utf8(raw.stdout).unwrap(), report);
 }
 
