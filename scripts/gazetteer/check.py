@@ -41,6 +41,7 @@ def main() -> int:
     alias_owner: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
     counts = collections.Counter()
     lang_counts = collections.Counter()
+    role_targets: list[tuple[str, str]] = []
     alias_counts = collections.Counter()
     for fname in FILES:
         path = os.path.join(DATA, fname)
@@ -112,8 +113,11 @@ def main() -> int:
                 for role in filter(None, row["roles"].split(";")):
                     if not ROLE_RE.match(role.strip()):
                         errors.append(f"{where}: bad role {role!r}")
+                    else:
+                        role_targets.append((where, role.split("@", 1)[1].split(":", 1)[0]))
                 counts[(fname, row["type"])] += 1
-    # Role targets should exist.
+    # Role targets should be actors in the gazetteer (warning only).
+    missing_targets = sorted({t for _, t in role_targets if t not in ids})
     shared = [(k, sorted(set(v))) for k, v in alias_owner.items() if len(set(v)) > 1]
     unexpected = [(k, v) for k, v in shared if k not in ALLOWED_SHARED]
     if not quiet:
@@ -131,6 +135,8 @@ def main() -> int:
         print(f"aliases shared by several actors ({len(unexpected)}; add to shared_aliases.txt if intended):")
         for (lang, alias), owners in sorted(unexpected):
             print(f"  {lang}\t{alias}\t{', '.join(owners)}")
+    if missing_targets:
+        print(f"role targets that are not actors ({len(missing_targets)}): {', '.join(missing_targets)}")
     for e in errors:
         print("ERROR", e)
     if errors or (strict and unexpected):

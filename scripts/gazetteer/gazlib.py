@@ -72,7 +72,7 @@ def add_variants(lang: str, aliases: list[str]) -> list[str]:
         if lang in ("ru", "be") and ("ё" in a or "Ё" in a):
             cands += [c.replace("ё", "е").replace("Ё", "Е") for c in list(cands)]
         for c in cands:
-            if c not in out:
+            if c not in out and not (c != a and c + "@cs" in aliases):
                 out.append(c)
     return out
 

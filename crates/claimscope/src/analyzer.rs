@@ -139,7 +139,7 @@ impl Analyzer {
     /// # Errors
     /// [`Error::Data`] when a data file is malformed.
     pub fn from_config(config: AnalyzerConfig) -> Result<Self> {
-        let actors = ActorMatcher::builtin()?;
+        let actors = ActorMatcher::build(&config.actor_files)?;
         let claims = ClaimExtractor::builtin()?;
         Ok(Analyzer {
             inner: Arc::new(Inner {

@@ -99,6 +99,78 @@ static DE: LazyLock<Abbreviations> =
     LazyLock::new(|| Abbreviations::parse(include_str!("../../data/de/abbreviations.txt")));
 static NONE: LazyLock<Abbreviations> = LazyLock::new(Abbreviations::default);
 
+/// Calls `f` with `word` lowercased in a stack buffer (no allocation);
+/// `None` when the word is longer than 64 bytes once lowercased.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let l = c.len_utf8();
+        if n + l > buf.len() {
+            return None;
+        }
+        c.encode_utf8(&mut buf[n..]);
+        n += l;
+    }
+    std::str::from_utf8(&buf[..n]).ok().map(f)
+}
+
+/// Lowercase words that typically open a sentence (`data/<lang>/sentence_starters.txt`).
+#[derive(Debug, Default)]
+pub struct Starters {
+    set: std::collections::HashSet<&'static str>,
+}
+
+impl Starters {
+    fn parse(data: &'static str) -> Self {
+        let set = data
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        Starters { set }
+    }
+
+    /// True when `word` (any case) is a sentence starter.
+    #[must_use]
+    pub fn contains(&self, word: &str) -> bool {
+        !self.set.is_empty() && with_lowercase(word, |w| self.set.contains(w)).unwrap_or(false)
+    }
+}
+
+macro_rules! starters {
+    ($name:ident, $lang:literal) => {
+        static $name: LazyLock<Starters> = LazyLock::new(|| {
+            Starters::parse(include_str!(concat!(
+                "../../data/",
+                $lang,
+                "/sentence_starters.txt"
+            )))
+        });
+    };
+}
+starters!(EN_S, "en");
+starters!(PL_S, "pl");
+starters!(RU_S, "ru");
+starters!(UK_S, "uk");
+starters!(BE_S, "be");
+starters!(DE_S, "de");
+static NO_S: LazyLock<Starters> = LazyLock::new(Starters::default);
+
+/// The sentence starters of `lang` (empty for languages without a list).
+#[must_use]
+pub fn starters(lang: Lang) -> &'static Starters {
+    match lang {
+        Lang::En => &EN_S,
+        Lang::Pl => &PL_S,
+        Lang::Ru => &RU_S,
+        Lang::Uk => &UK_S,
+        Lang::Be => &BE_S,
+        Lang::De => &DE_S,
+        Lang::Fr | Lang::Und => &NO_S,
+    }
+}
+
 /// The abbreviation list of `lang` (empty for languages without one).
 #[must_use]
 pub fn for_lang(lang: Lang) -> &'static Abbreviations {
@@ -137,5 +209,8 @@ mod tests {
         assert_eq!(en.lookup("no"), None);
         assert!(for_lang(Lang::Uk).contains("вул"));
         assert!(!for_lang(Lang::Fr).contains("etc"));
+        assert!(starters(Lang::Pl).contains("Jednak"));
+        assert!(starters(Lang::Ru).contains("В"));
+        assert!(!starters(Lang::En).contains("Government"));
     }
 }

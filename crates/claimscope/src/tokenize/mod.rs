@@ -405,6 +405,8 @@ impl Scanner<'_> {
                     self.keep_hyphen(&self.text[seg_start..i], &self.text[next..rend])
                 }
                 '_' => next_wordish,
+                // "N°" (numéro) is one word.
+                '°' => matches!(&self.text[seg_start..i], "N" | "n"),
                 '@' if next_wordish => {
                     let end = self.email_domain(next);
                     self.push(start, end, TokenKind::Email);

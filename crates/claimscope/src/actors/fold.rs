@@ -1,0 +1,134 @@
+//! A case-folded view of a text with a map back to the original bytes.
+//!
+//! Folding: Unicode lowercase, `ё`→`е` (and `Ё`), typographic apostrophes →
+//! `'`, ignorable characters (soft hyphen, zero-width, bidi) dropped, runs of
+//! whitespace → one space, the combining dot that `İ` lowercases to dropped.
+//! Offsets found in the folded copy are mapped back with [`Folded::orig_span`];
+//! the folded copy's offsets are never reported.
+
+use crate::text::is_ignorable;
+
+/// The folded text and its offset map.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// `map[i]` = original byte offset of the char that produced folded byte `i`.
+    map: Vec<u32>,
+    /// `end[i]` = original byte offset just past that char.
+    end: Vec<u32>,
+}
+
+fn push_char(out: &mut String, c: char) {
+    match c {
+        'ё' => out.push('е'),
+        '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' | '\u{2032}' => out.push('\''),
+        '\u{0307}' => {}
+        _ => {
+            if c.is_lowercase() || !c.is_alphabetic() {
+                out.push(c);
+            } else {
+                for l in c.to_lowercase() {
+                    if l == '\u{0307}' {
+                        continue;
+                    }
+                    out.push(if l == 'ё' { 'е' } else { l });
+                }
+            }
+        }
+    }
+}
+
+/// Folds a name or pattern the same way as a text (no map).
+#[must_use]
+pub fn fold_str(s: &str) -> String {
+    fold(s).text
+}
+
+/// Folds a text.
+#[must_use]
+pub fn fold(text: &str) -> Folded {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut end = Vec::with_capacity(text.len() + 1);
+    let mut prev_space = false;
+    for (b, c) in text.char_indices() {
+        if is_ignorable(c) {
+            continue;
+        }
+        let before = out.len();
+        if c.is_whitespace() {
+            if prev_space {
+                // Extend the space's end over the whole run.
+                if let Some(last) = end.last_mut() {
+                    *last = u32::try_from(b + c.len_utf8()).unwrap_or(u32::MAX);
+                }
+                continue;
+            }
+            out.push(' ');
+            prev_space = true;
+        } else {
+            push_char(&mut out, c);
+            prev_space = false;
+        }
+        let ob = u32::try_from(b).unwrap_or(u32::MAX);
+        let oe = u32::try_from(b + c.len_utf8()).unwrap_or(u32::MAX);
+        for _ in before..out.len() {
+            map.push(ob);
+            end.push(oe);
+        }
+    }
+    let tl = u32::try_from(text.len()).unwrap_or(u32::MAX);
+    map.push(tl);
+    end.push(tl);
+    Folded {
+        text: out,
+        map,
+        end,
+    }
+}
+
+impl Folded {
+    /// The original byte span of folded bytes `[s, e)` (non-empty).
+    #[must_use]
+    pub fn orig_span(&self, s: usize, e: usize) -> (usize, usize) {
+        let os = self.map[s] as usize;
+        let oe = if e == 0 { os } else { self.end[e - 1] as usize };
+        (os, oe.max(os))
+    }
+
+    /// The original byte offset of folded byte `i`.
+    #[must_use]
+    pub fn orig(&self, i: usize) -> usize {
+        self.map[i.min(self.map.len() - 1)] as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_back_through_length_changes() {
+        let t = "İstanbul and Straße, ПЕСКОВ  Ёлкин\u{00AD}а";
+        let f = fold(t);
+        assert!(f.text.starts_with("istanbul and straße, песков елкина"));
+        let i = f.text.find("straße").expect("found");
+        let (s, e) = f.orig_span(i, i + "straße".len());
+        assert_eq!(&t[s..e], "Straße");
+        let i = f.text.find("песков").expect("found");
+        let (s, e) = f.orig_span(i, i + "песков".len());
+        assert_eq!(&t[s..e], "ПЕСКОВ");
+        let i = f.text.find("istanbul").expect("found");
+        let (s, e) = f.orig_span(i, i + "istanbul".len());
+        assert_eq!(&t[s..e], "İstanbul");
+        let i = f.text.find("елкина").expect("found");
+        let (s, e) = f.orig_span(i, i + "елкина".len());
+        assert_eq!(&t[s..e], "Ёлкин\u{00AD}а");
+    }
+
+    #[test]
+    fn apostrophes_and_spaces() {
+        assert_eq!(fold_str("Russia’s  \n new"), "russia's new");
+    }
+}

@@ -1,0 +1,100 @@
+//! Small per-language word lists used around names: role nouns, first names,
+//! reporting verbs, organization head nouns and capitalized function words.
+
+use std::collections::{HashMap, HashSet};
+
+use super::inflect::{Inflector, Who};
+use crate::error::Result;
+use crate::lang::Lang;
+
+/// The word lists of one language (lowercase).
+#[derive(Debug, Clone, Default)]
+pub struct Lists {
+    /// Role nouns in every generated case form.
+    pub roles: HashSet<String>,
+    /// First names, nominative.
+    pub first: HashSet<String>,
+    /// Reporting-verb forms.
+    pub verbs: HashSet<String>,
+    /// Organization head nouns, nominative.
+    pub org_heads: HashSet<String>,
+    /// Capitalized words that never start a name.
+    pub stop: HashSet<String>,
+}
+
+/// All languages' lists.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    by_lang: HashMap<Lang, Lists>,
+}
+
+macro_rules! lang_files {
+    ($l:literal) => {
+        [
+            include_str!(concat!("../../data/", $l, "/roles.txt")),
+            include_str!(concat!("../../data/", $l, "/first_names.txt")),
+            include_str!(concat!("../../data/", $l, "/report_verbs.txt")),
+            include_str!(concat!("../../data/", $l, "/org_heads.txt")),
+            include_str!(concat!("../../data/", $l, "/stop.txt")),
+        ]
+    };
+}
+
+fn words(content: &str) -> impl Iterator<Item = &str> {
+    content
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    /// Loads the built-in lists; role nouns are inflected with `inf`.
+    ///
+    /// # Errors
+    /// Never in practice; kept for symmetry with the other loaders.
+    pub fn builtin(inf: &Inflector) -> Result<Self> {
+        let mut by_lang = HashMap::new();
+        for (lang, files) in [
+            (Lang::En, lang_files!("en")),
+            (Lang::Pl, lang_files!("pl")),
+            (Lang::Ru, lang_files!("ru")),
+            (Lang::Uk, lang_files!("uk")),
+        ] {
+            let [roles, first, verbs, heads, stop] = files;
+            let mut l = Lists::default();
+            for w in words(roles) {
+                let w = w.to_lowercase();
+                for who in [Who::Male, Who::Thing] {
+                    for f in inf.forms(&w, lang, who) {
+                        l.roles.insert(f);
+                    }
+                }
+                // Plural of English roles (spokesmen are rare next to one name; keep singular).
+                l.roles.insert(w);
+            }
+            l.first = words(first).map(str::to_lowercase).collect();
+            l.verbs = words(verbs).map(str::to_lowercase).collect();
+            l.org_heads = words(heads).map(str::to_lowercase).collect();
+            l.stop = words(stop).map(str::to_lowercase).collect();
+            by_lang.insert(lang, l);
+        }
+        Ok(Lexicon { by_lang })
+    }
+
+    /// The lists of a language; Belarusian uses the Russian ones, others English.
+    #[must_use]
+    pub fn get(&self, lang: Lang) -> Option<&Lists> {
+        let l = match lang {
+            Lang::Be => Lang::Ru,
+            Lang::De | Lang::Fr | Lang::Und => Lang::En,
+            l => l,
+        };
+        self.by_lang.get(&l)
+    }
+
+    /// True when `lower` is a role noun in any language.
+    #[must_use]
+    pub fn is_role(&self, lower: &str) -> bool {
+        self.by_lang.values().any(|l| l.roles.contains(lower))
+    }
+}

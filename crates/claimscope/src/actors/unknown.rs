@@ -1,0 +1,752 @@
+//! Names that are not in the gazetteer, roles next to names, and the
+//! token-level context both need.
+//!
+//! A run of capitalized words (with `von`, `de`, `of`, `for` … inside) is an
+//! unknown actor when there is evidence:
+//! - it contains an organization head noun (`Institute`, `Instytut`, `Институт`) → org;
+//! - it starts with a known first name and has two words or more → person;
+//! - a role noun stands just before it (`rzecznik Kremla, X`, `President X`) → person;
+//! - a reporting verb follows it (`X said`, `X zaznaczył`) and it is not a lone
+//!   sentence-initial word without other evidence → person;
+//! - it is a lone word equal (after normalization) to the surname of an
+//!   unknown person named in full earlier or later in the document → that person.
+//!
+//! Person names are brought to the nominative by reading the suffix tables
+//! backwards; the id is `unk:<lang>:<type>:<normalized name>`, so it is the
+//! same in every document of the language.
+
+use std::collections::HashMap;
+
+use super::Raw;
+use super::inflect::{Inflector, Table, Who};
+use super::lexicon::{Lexicon, Lists};
+use crate::lang::Lang;
+use crate::model::{ActorType, Sentence, Token, TokenKind};
+use crate::span::Span;
+
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "and", "on", "de", "du", "des", "la", "le", "von", "van", "der", "den",
+    "di", "da", "al", "bin", "ibn", "dos", "del", "y", "nad", "ds.", "do", "по", "при",
+];
+const PREPOSITIONS: &[&str] = &[
+    "w",
+    "we",
+    "z",
+    "ze",
+    "do",
+    "na",
+    "pod",
+    "przez",
+    "od",
+    "ku",
+    "nad",
+    "przy",
+    "dla",
+    "в",
+    "во",
+    "на",
+    "из",
+    "до",
+    "под",
+    "через",
+    "от",
+    "к",
+    "при",
+    "у",
+    "з",
+    "із",
+    "під",
+    "від",
+    "in",
+    "to",
+    "from",
+    "at",
+    "into",
+];
+const PERSON_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "di", "da", "al", "bin", "ibn", "dos", "del", "le", "la",
+];
+
+const SURNAME_SUFFIXES: &[&str] = &[
+    "ski",
+    "cki",
+    "dzki",
+    "ska",
+    "cka",
+    "wicz",
+    "czyk",
+    "czak",
+    "czuk",
+    "niak",
+    "ow",
+    "ew",
+    "in",
+    "yn",
+    "enko",
+    "uk",
+    "iuk",
+    "ов",
+    "ев",
+    "ёв",
+    "ин",
+    "ын",
+    "ский",
+    "цкий",
+    "ская",
+    "цкая",
+    "ова",
+    "ева",
+    "ина",
+    "енко",
+    "чук",
+    "юк",
+    "ук",
+    "ович",
+    "евич",
+    "ський",
+    "цький",
+    "ська",
+    "цька",
+    "ін",
+    "єв",
+];
+const FEMALE_SURNAME_SUFFIXES: &[&str] = &[
+    "ska", "cka", "owa", "ewa", "ская", "цкая", "ова", "ева", "ина", "ына", "ська", "цька", "іна",
+];
+
+fn surname_suffix(w: &str, who: Who) -> bool {
+    let fem = FEMALE_SURNAME_SUFFIXES.iter().any(|s| w.ends_with(s));
+    match who {
+        Who::Female => fem,
+        _ => !fem && SURNAME_SUFFIXES.iter().any(|s| w.ends_with(s)),
+    }
+}
+
+/// The per-document context.
+pub(crate) struct Ctx<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lang: Lang,
+    lex: &'a Lexicon,
+    inf: &'a Inflector,
+    /// Per token: starts a sentence (first word, or first after an opening quote/dash at line start).
+    initial: Vec<bool>,
+}
+
+fn is_cap(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| c.is_uppercase())
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase)
+}
+
+fn strip_possessive(s: &str) -> &str {
+    for p in ["s'", "s’"] {
+        if let Some(r) = s.strip_suffix(p) {
+            return &s[..r.len() + 1];
+        }
+    }
+    for p in ["'s", "’s", "ʼs"] {
+        if let Some(r) = s.strip_suffix(p) {
+            return r;
+        }
+    }
+    s
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &[Sentence],
+        lang: Lang,
+        lex: &'a Lexicon,
+        inf: &'a Inflector,
+    ) -> Self {
+        let mut initial = vec![false; tokens.len()];
+        for s in sentences {
+            let (a, b) = (
+                s.first_token as usize,
+                (s.end_token as usize).min(tokens.len()),
+            );
+            if let Some(k) = (a..b).find(|&k| tokens[k].kind == TokenKind::Word) {
+                initial[k] = true;
+            }
+        }
+        // Also the first word of every line and after a colon or an opening quote.
+        for k in 0..tokens.len() {
+            if tokens[k].kind != TokenKind::Word {
+                continue;
+            }
+            if k == 0 {
+                initial[k] = true;
+                continue;
+            }
+            let prev = tokens[k - 1];
+            let gap = &text[prev.span.end()..tokens[k].span.start()];
+            let p = prev.text(text);
+            if gap.contains('\n')
+                || matches!(
+                    p,
+                    ":" | "\"" | "«" | "„" | "“" | "—" | "–" | "-" | "•" | "("
+                ) && (gap.is_empty() || k < 2 || p != "-")
+            {
+                initial[k] = true;
+            }
+        }
+        Ctx {
+            text,
+            tokens,
+            lang,
+            lex,
+            inf,
+            initial,
+        }
+    }
+
+    fn lists(&self) -> Option<&'a Lists> {
+        self.lex.get(self.lang)
+    }
+
+    fn table(&self) -> Option<&'a Table> {
+        let l = if self.lang == Lang::Be {
+            Lang::Ru
+        } else {
+            self.lang
+        };
+        self.inf.table(l)
+    }
+
+    /// Index of the first token starting at or after `byte`.
+    fn tok_at(&self, byte: u32) -> usize {
+        self.tokens.partition_point(|t| t.span.start < byte)
+    }
+
+    fn word(&self, k: usize) -> &'a str {
+        self.tokens.get(k).map_or("", |t| t.text(self.text))
+    }
+
+    /// The text between tokens `a` and `b` (to the end of the text when `b` is past the last token).
+    fn gap(&self, a: usize, b: usize) -> &'a str {
+        let s = self.tokens.get(a).map_or(self.text.len(), |t| t.span.end());
+        let e = self
+            .tokens
+            .get(b)
+            .map_or(self.text.len(), |t| t.span.start());
+        self.text.get(s..e.max(s)).unwrap_or("")
+    }
+
+    /// Polish adjective reading of a sentence-initial name form (`Polski rząd`).
+    pub(crate) fn looks_like_adjective(&self, os: usize, oe: usize) -> bool {
+        let surface = self.text[os..oe].to_lowercase();
+        if !super::ADJ_ENDINGS.iter().any(|e| surface.ends_with(e)) {
+            return false;
+        }
+        let k = self.tok_at(u32::try_from(os).unwrap_or(u32::MAX));
+        if k >= self.tokens.len() || !self.initial[k] {
+            return false;
+        }
+        let next = self.tok_at(u32::try_from(oe).unwrap_or(u32::MAX));
+        next < self.tokens.len()
+            && self.tokens[next].kind == TokenKind::Word
+            && !is_cap(self.word(next))
+            && !self.gap(k, next).contains('\n')
+    }
+
+    fn first_name_lists(&self) -> impl Iterator<Item = &'a Lists> {
+        let own = self.lists();
+        let others = [Lang::En, Lang::Pl, Lang::Ru, Lang::Uk]
+            .into_iter()
+            .filter_map(|l| self.lex.get(l));
+        own.into_iter().chain(others)
+    }
+
+    /// Is this word (any case) a known first name? Returns its nominative and gender.
+    fn first_name(&self, w: &str) -> Option<(String, bool)> {
+        if !is_cap(w) || is_all_caps(w) {
+            return None;
+        }
+        let lower = w.to_lowercase();
+        let female_of = |n: &str| {
+            n.ends_with('a') && !matches!(n, "kuba" | "barnaba" | "bonawentura")
+                || (n.ends_with('а') || n.ends_with('я'))
+                    && !matches!(
+                        n,
+                        "никита"
+                            | "илья"
+                            | "кузьма"
+                            | "фома"
+                            | "лука"
+                            | "савва"
+                            | "ілля"
+                            | "микита"
+                    )
+        };
+        if self.first_name_lists().any(|l| l.first.contains(&lower)) {
+            return Some((lower.clone(), female_of(&lower)));
+        }
+        let table = self.table()?;
+        for who in [Who::Male, Who::Female] {
+            for c in table.lemmas(&lower, who) {
+                if self.first_name_lists().any(|l| l.first.contains(&c)) {
+                    return Some((c.clone(), female_of(&c)));
+                }
+            }
+        }
+        None
+    }
+
+    /// The start of a first name written just before `span` (same line, one space).
+    pub(crate) fn first_name_before(&self, span: Span) -> Option<u32> {
+        let k = self.tok_at(span.start);
+        if k == 0 || k >= self.tokens.len() || self.tokens[k].span.start != span.start {
+            return None;
+        }
+        let p = k - 1;
+        if self.tokens[p].kind != TokenKind::Word || self.gap(p, k) != " " {
+            return None;
+        }
+        self.first_name(self.word(p))?;
+        Some(self.tokens[p].span.start)
+    }
+
+    fn is_role_word(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.kind == TokenKind::Word && self.lex.is_role(&t.norm(self.text))
+    }
+
+    /// A role written just before the name starting at `span.start`:
+    /// `prezydent X`, `rzecznik Kremla, X`, `министр иностранных дел X`.
+    pub(crate) fn role_before(&self, span: Span) -> Option<Span> {
+        let k = self.tok_at(span.start);
+        if k == 0 || k > self.tokens.len() {
+            return None;
+        }
+        let mut j = k - 1;
+        let mut end_tok = j;
+        if self.word(j) == "," {
+            if j == 0 {
+                return None;
+            }
+            j -= 1;
+            end_tok = j;
+        }
+        for _ in 0..4 {
+            let t = &self.tokens[j];
+            if t.kind != TokenKind::Word {
+                return None;
+            }
+            if self.gap(j, j + 1).contains('\n') {
+                return None;
+            }
+            if self.is_role_word(j) {
+                let mut start = j;
+                // пресс-секретарь, vice-president: join a hyphenated prefix.
+                if start >= 2
+                    && self.word(start - 1) == "-"
+                    && self.gap(start - 1, start).is_empty()
+                    && self.gap(start - 2, start - 1).is_empty()
+                {
+                    start -= 2;
+                }
+                return Some(Span::new(
+                    self.tokens[start].span.start(),
+                    self.tokens[end_tok].span.end(),
+                ));
+            }
+            if j == 0 {
+                return None;
+            }
+            j -= 1;
+        }
+        None
+    }
+
+    fn is_stop(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        self.lists().is_some_and(|l| l.stop.contains(&lower))
+            || self
+                .lex
+                .get(Lang::En)
+                .is_some_and(|l| l.stop.contains(&lower))
+    }
+
+    fn is_org_head(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        let lists = [self.lists(), self.lex.get(Lang::En)];
+        if lists.iter().flatten().any(|l| l.org_heads.contains(&lower)) {
+            return true;
+        }
+        if let Some(t) = self.table() {
+            for c in t.lemmas(&lower, Who::Thing) {
+                if lists.iter().flatten().any(|l| l.org_heads.contains(&c)) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    fn is_verb(&self, k: usize) -> bool {
+        if k >= self.tokens.len() || self.tokens[k].kind != TokenKind::Word {
+            return false;
+        }
+        let n = self.tokens[k].norm(self.text);
+        self.lists().is_some_and(|l| l.verbs.contains(&n))
+    }
+
+    /// The nominative of a surname (or other name word), lowercase.
+    fn lemma(&self, w: &str, who: Who) -> String {
+        let lower = strip_possessive(w).to_lowercase();
+        let Some(table) = self.table() else {
+            return lower;
+        };
+        if super::inflect::is_acronym(w) {
+            return lower;
+        }
+        if surname_suffix(&lower, who) {
+            return lower;
+        }
+        let cands = table.lemmas(&lower, who);
+        if let Some(c) = cands.iter().find(|c| surname_suffix(c, who)) {
+            return c.clone();
+        }
+        if cands.is_empty() {
+            return lower;
+        }
+        if table.declines(&lower, who) {
+            return lower;
+        }
+        cands[0].clone()
+    }
+
+    /// Unknown actors: every capitalized run with evidence, not overlapping `known`.
+    pub(crate) fn unknown_mentions(&self, known: &[Raw]) -> Vec<Raw> {
+        let n = self.tokens.len();
+        let mut covered = vec![false; n];
+        for r in known {
+            let a = self.tok_at(r.span.start);
+            let mut k = a.saturating_sub(1);
+            while k < n && self.tokens[k].span.start < r.span.end {
+                if self.tokens[k].span.overlaps(r.span) {
+                    covered[k] = true;
+                }
+                k += 1;
+            }
+        }
+        let cap_word = |k: usize| {
+            k < n
+                && !covered[k]
+                && self.tokens[k].kind == TokenKind::Word
+                && is_cap(self.word(k))
+                && !is_all_caps(self.word(k))
+        };
+        // 1. Runs.
+        struct Run {
+            toks: Vec<usize>,
+        }
+        let mut runs: Vec<Run> = Vec::new();
+        let mut k = 0;
+        while k < n {
+            if !cap_word(k) {
+                k += 1;
+                continue;
+            }
+            let mut toks = vec![k];
+            let mut j = k;
+            while toks.len() < 6 {
+                let nx = j + 1;
+                if nx >= n {
+                    break;
+                }
+                if cap_word(nx) && self.gap(j, nx) == " " {
+                    toks.push(nx);
+                    j = nx;
+                    continue;
+                }
+                // Jean-Pierre, Nowa-Kachowka: hyphen without spaces.
+                if self.word(nx) == "-"
+                    && self.gap(j, nx).is_empty()
+                    && nx + 1 < n
+                    && self.gap(nx, nx + 1).is_empty()
+                    && cap_word(nx + 1)
+                {
+                    toks.push(nx + 1);
+                    j = nx + 1;
+                    continue;
+                }
+                let w = self.word(nx).to_lowercase();
+                if CONNECTORS.contains(&w.as_str())
+                    && self.gap(j, nx) == " "
+                    && nx + 1 < n
+                    && self.gap(nx, nx + 1) == " "
+                    && cap_word(nx + 1)
+                {
+                    toks.push(nx);
+                    toks.push(nx + 1);
+                    j = nx + 1;
+                    continue;
+                }
+                break;
+            }
+            k = j + 1;
+            // "szef Chersońskiej Administracji Ołeksandr Prokudin", "Attorney General Letitia James":
+            // a first name inside a run starts a new name.
+            let split = (1..toks.len()).find(|&i| {
+                i + 1 < toks.len()
+                    && !CONNECTORS.contains(&self.word(toks[i - 1]).to_lowercase().as_str())
+                    && self.first_name(self.word(toks[i])).is_some()
+            });
+            if let Some(i) = split {
+                let tail = toks.split_off(i);
+                runs.push(Run { toks });
+                runs.push(Run { toks: tail });
+            } else {
+                runs.push(Run { toks });
+            }
+        }
+        // 2. Decide.
+        struct Found {
+            toks: Vec<usize>,
+            kind: ActorType,
+            female: bool,
+            first: Option<String>,
+            role: Option<Span>,
+        }
+        let mut found: Vec<Found> = Vec::new();
+        let mut lone: Vec<Vec<usize>> = Vec::new();
+        for run in runs {
+            let mut toks = run.toks;
+            let mut role: Option<Span> = None;
+            // Leading stop words and capitalized roles ("President", "Prezydent") are not part of the name.
+            while let Some(&f) = toks.first() {
+                let w = self.word(f);
+                let lower = w.to_lowercase();
+                if self.is_role_word(f) {
+                    role = Some(self.tokens[f].span);
+                    toks.remove(0);
+                } else if self.is_stop(w) || CONNECTORS.contains(&lower.as_str()) {
+                    toks.remove(0);
+                } else {
+                    break;
+                }
+            }
+            while toks
+                .last()
+                .is_some_and(|&l| CONNECTORS.contains(&self.word(l).to_lowercase().as_str()))
+            {
+                toks.pop();
+            }
+            let Some(&first_tok) = toks.first() else {
+                continue;
+            };
+            let last_tok = *toks.last().unwrap_or(&first_tok);
+            let words: Vec<&str> = toks.iter().map(|&t| self.word(t)).collect();
+            let nwords = words.len();
+            let has_connector = words
+                .iter()
+                .any(|w| CONNECTORS.contains(&w.to_lowercase().as_str()));
+            let demonym_led = self.lang == Lang::En
+                && ["ian", "ean", "ese", "ish", "ic"]
+                    .iter()
+                    .any(|e| words[0].to_lowercase().ends_with(e));
+            let org = nwords >= 2 && !demonym_led && words.iter().any(|w| self.is_org_head(w));
+            let span = Span::new(
+                self.tokens[first_tok].span.start(),
+                self.tokens[last_tok].span.end(),
+            );
+            let mut role_adjacent = role.is_some();
+            if role.is_none() {
+                role = self.role_before(span);
+                role_adjacent = role
+                    .is_some_and(|r| first_tok > 0 && self.tokens[first_tok - 1].span.end == r.end);
+            }
+            if org {
+                found.push(Found {
+                    toks,
+                    kind: ActorType::Org,
+                    female: false,
+                    first: None,
+                    role: None,
+                });
+                continue;
+            }
+            if has_connector
+                && !words.iter().all(|w| {
+                    !CONNECTORS.contains(&w.to_lowercase().as_str())
+                        || PERSON_PARTICLES.contains(&w.to_lowercase().as_str())
+                })
+            {
+                continue;
+            }
+            let first = self.first_name(words[0]);
+            let initial = self.initial[first_tok];
+            let verb_after = self.is_verb(last_tok + 1);
+            let verb_before = first_tok > 0
+                && self.is_verb(first_tok - 1)
+                && self.gap(first_tok - 1, first_tok) == " ";
+            let surname_like = {
+                let l = self.lemma(words[nwords - 1], Who::Male);
+                SURNAME_SUFFIXES.iter().any(|s| l.ends_with(s))
+            };
+            // "Słowa Kowalskiego": a capitalized common word at the start of a
+            // sentence is not part of the name that follows it.
+            if initial && nwords >= 2 && first.is_none() && !org {
+                for t in toks.into_iter().skip(1) {
+                    lone.push(vec![t]);
+                }
+                continue;
+            }
+            // "w Mińsku", "в Берлине": a lone word after a preposition is a place or a body.
+            let after_prep = nwords == 1
+                && first_tok > 0
+                && PREPOSITIONS.contains(&self.word(first_tok - 1).to_lowercase().as_str());
+            let person = !after_prep
+                && ((first.is_some() && nwords >= 2)
+                    || (role.is_some()
+                        && (nwords >= 2 || role_adjacent)
+                        && !(first.is_some() && nwords == 1))
+                    || (verb_after && (!initial || nwords >= 2 || surname_like))
+                    || (verb_before && nwords <= 3)
+                    || (initial
+                        && nwords == 1
+                        && surname_like
+                        && self
+                            .tokens
+                            .get(last_tok + 1)
+                            .is_some_and(|t| t.text(self.text) == ":"))
+                    || ((2..=3).contains(&nwords) && surname_like && !initial));
+            if person {
+                let female = first.as_ref().is_some_and(|f| f.1);
+                found.push(Found {
+                    toks,
+                    kind: ActorType::Person,
+                    female,
+                    first: first.map(|f| f.0),
+                    role,
+                });
+            } else {
+                for t in toks {
+                    lone.push(vec![t]);
+                }
+            }
+        }
+        // 3. Normalize, and join lone surnames to full names.
+        let mut out = Vec::new();
+        let mut surnames: HashMap<String, (String, String)> = HashMap::new();
+        type Entry = (Span, String, String, ActorType, Option<Span>, Vec<String>);
+        let mut entries: Vec<Entry> = Vec::new();
+        for f in &found {
+            let words: Vec<&str> = f.toks.iter().map(|&t| self.word(t)).collect();
+            let span = Span::new(
+                self.tokens[f.toks[0]].span.start(),
+                self.tokens[*f.toks.last().unwrap_or(&f.toks[0])].span.end(),
+            );
+            let span = trim_possessive(self.text, span);
+            let (norm, sur) = match f.kind {
+                ActorType::Person => {
+                    let who = if f.female { Who::Female } else { Who::Male };
+                    let mut parts: Vec<String> = Vec::new();
+                    for (i, w) in words.iter().enumerate() {
+                        if i == 0 {
+                            if let Some(fname) = &f.first {
+                                parts.push(fname.clone());
+                                continue;
+                            }
+                        }
+                        if PERSON_PARTICLES.contains(&w.to_lowercase().as_str()) {
+                            parts.push(w.to_lowercase());
+                        } else {
+                            parts.push(self.lemma(w, who));
+                        }
+                    }
+                    let sur = parts.last().cloned().unwrap_or_default();
+                    (parts, Some(sur))
+                }
+                _ => (
+                    words
+                        .iter()
+                        .map(|w| strip_possessive(w).to_lowercase())
+                        .collect(),
+                    None,
+                ),
+            };
+            let slug = norm.join("-");
+            let kind_s = f.kind.as_str();
+            let id = format!("unk:{}:{kind_s}:{slug}", self.lang.code());
+            let name = norm
+                .iter()
+                .map(|p| titlecase(p))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let cands = sur.map(|s| vec![s]).unwrap_or_default();
+            entries.push((span, id, name, f.kind, f.role, cands));
+        }
+        // Full names define surnames; single-word persons join a full name with the same surname.
+        for full in [true, false] {
+            for e in &entries {
+                if e.3 == ActorType::Person && e.2.contains(' ') == full {
+                    if let Some(s) = e.5.first() {
+                        surnames
+                            .entry(s.clone())
+                            .or_insert_with(|| (e.1.clone(), e.2.clone()));
+                    }
+                }
+            }
+        }
+        for (span, mut id, mut name, kind, role, cands) in entries {
+            if kind == ActorType::Person && cands.len() == 1 && !name.contains(' ') {
+                if let Some((fid, fname)) = cands.first().and_then(|s| surnames.get(s)) {
+                    id = fid.clone();
+                    name = fname.clone();
+                }
+            }
+            out.push(Raw {
+                span,
+                actor: None,
+                unknown: Some((id, name, kind)),
+                role,
+            });
+        }
+        for toks in lone {
+            let w = self.word(toks[0]);
+            for who in [Who::Male, Who::Female] {
+                let l = self.lemma(w, who);
+                if let Some((fid, fname)) = surnames.get(&l) {
+                    let span = trim_possessive(self.text, self.tokens[toks[0]].span);
+                    out.push(Raw {
+                        span,
+                        actor: None,
+                        unknown: Some((fid.clone(), fname.clone(), ActorType::Person)),
+                        role: self.role_before(span),
+                    });
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
+
+fn trim_possessive(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let t = strip_possessive(s);
+    Span::new(span.start(), span.start() + t.len())
+}
+
+fn titlecase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut up = true;
+    for c in s.chars() {
+        if up {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        up = c == '-' || c == ' ' || c == '\'';
+    }
+    out
+}
