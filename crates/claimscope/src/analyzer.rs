@@ -184,8 +184,14 @@ impl Analyzer {
         let mut sentences = sentence::split(input, &tokens, lang);
         let boiler = text::boilerplate_lines(input);
         if !boiler.is_empty() {
+            // Both lists are in text order and lines do not overlap: one walk
+            // (a search of every line for every sentence is quadratic).
+            let mut j = 0;
             for s in &mut sentences {
-                s.boilerplate = boiler.iter().any(|b| b.contains(s.span));
+                while boiler.get(j).is_some_and(|b| b.end() <= s.span.start()) {
+                    j += 1;
+                }
+                s.boilerplate = boiler.get(j).is_some_and(|b| b.contains(s.span));
             }
         }
         let actors = self.inner.actors.find(input, &tokens, &sentences, lang);
