@@ -150,20 +150,42 @@ def test_corrupt_pickle_state_is_an_error_not_a_crash(analyzer):
         claimscope.Analyzer._from_config(b"{]")
 
 
+USER_ACTORS = "id\ttype\ten\tpl\nkowalski-test\tperson\tJan Kowalski\tJan Kowalski\n"
+
+
 def test_user_dictionaries_kept_by_content(tmp_path):
     f = tmp_path / "actors.tsv"
-    f.write_text("id\tname\ttype\nkowalski\tJan Kowalski\tperson\n", encoding="utf-8")
+    f.write_text(USER_ACTORS, encoding="utf-8")
     a = claimscope.Analyzer(actors=f)
     b = claimscope.Analyzer(actors=str(f))
-    c = claimscope.Analyzer(actors=f.read_text(encoding="utf-8"))
+    c = claimscope.Analyzer(actors=USER_ACTORS)
     assert a == b  # same name and content
     assert "1 dictionaries" in repr(c)
     data = pickle.dumps(a)
     os.unlink(f)
     assert str(tmp_path).encode() not in data  # the pickle never names a path
-    assert pickle.loads(data) == a
+    back = pickle.loads(data)
+    assert back == a
+    text = "Jan Kowalski powiedział, że rozmowy zakończyły się fiaskiem."
+    assert back.analyze(text) == a.analyze(text)
     cues = claimscope.Analyzer(cues={"pl": ["oznajmić\tspeech\n"]})
     assert "1 lexicons" in repr(cues)
+
+
+def test_user_dictionary_is_used(analyzer):
+    text = "Jan Kowalski powiedział, że rozmowy zakończyły się fiaskiem."
+    ids = [x.id for x in claimscope.Analyzer(actors=USER_ACTORS).analyze(text, lang="pl").actors]
+    assert "kowalski-test" in ids
+    assert "kowalski-test" not in [x.id for x in analyzer.analyze(text, lang="pl").actors]
+
+
+def test_malformed_dictionary_is_a_data_error(tmp_path):
+    f = tmp_path / "bad.tsv"
+    f.write_text("id\ttype\ten\nbad id\tperson\tX\n", encoding="utf-8")
+    with pytest.raises(claimscope.DataError, match=r"bad\.tsv:2"):
+        claimscope.Analyzer(actors=f)
+    with pytest.raises(claimscope.DataError):
+        claimscope.Analyzer(actors="no\theader\n")
 
 
 def test_analyze_many_inputs(analyzer):

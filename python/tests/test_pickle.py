@@ -14,7 +14,7 @@ def test_analyzer_round_trip():
     for a in (
         claimscope.Analyzer(),
         claimscope.Analyzer(languages=["pl", "uk"]),
-        claimscope.Analyzer(actors="id\tname\ttype\nx\tX Y\tperson\n", cues={"ru": "сказать\tspeech\n"}),
+        claimscope.Analyzer(actors="id\ttype\ten\nx-y\tperson\tXavier Yellow\n", cues={"ru": "сказать\tspeech\n"}),
     ):
         for proto in range(2, pickle.HIGHEST_PROTOCOL + 1):
             b = pickle.loads(pickle.dumps(a, protocol=proto))
@@ -60,15 +60,21 @@ def _analyze_in_worker(analyzer: claimscope.Analyzer, text: str) -> claimscope.D
     return analyzer.analyze(text, id="w")
 
 
-def _analyze_doc_again(doc: claimscope.Document) -> claimscope.Document:
-    return claimscope.Analyzer().analyze(doc.text, id=doc.id)
+def _analyze_doc_again(analyzer: claimscope.Analyzer, doc: claimscope.Document) -> claimscope.Document:
+    return analyzer.analyze(doc.text, id=doc.id)
 
 
-def test_spawned_process_pool(analyzer):
+def test_spawned_process_pool(tmp_path):
+    # a user dictionary read from a file that the workers never see
+    f = tmp_path / "mine.tsv"
+    f.write_text("id\ttype\ten\tpl\nkowalski-test\tperson\tJan Kowalski\tJan Kowalski\n", encoding="utf-8")
+    analyzer = claimscope.Analyzer(actors=f)
+    f.unlink()
+    texts = TEXTS + ["Jan Kowalski powiedział, że rozmowy zakończyły się fiaskiem."]
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=2, mp_context=ctx) as ex:
-        got = list(ex.map(_analyze_in_worker, [analyzer] * len(TEXTS), TEXTS))
-        local = [analyzer.analyze(t, id="w") for t in TEXTS]
+        got = list(ex.map(_analyze_in_worker, [analyzer] * len(texts), texts))
+        local = [analyzer.analyze(t, id="w") for t in texts]
         assert got == local
-        again = list(ex.map(_analyze_doc_again, local))
+        again = list(ex.map(_analyze_doc_again, [analyzer] * len(local), local))
         assert again == local

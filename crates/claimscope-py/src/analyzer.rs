@@ -1,6 +1,5 @@
 //! `Analyzer` and the streaming iterator of `Analyzer.analyze_many`.
 
-use std::collections::VecDeque;
 use std::sync::Arc;
 
 use claimscope::{AnalyzeOptions, Analyzer, AnalyzerConfig, Document, Lang};
@@ -223,17 +222,12 @@ impl PyAnalyzer {
                 type_name(docs)
             ))
         })?;
-        Ok(AnalyzeIter {
-            analyzer: self.inner.clone(),
-            source: Some(source.unbind()),
-            threads: threads.unwrap_or(0),
+        Ok(AnalyzeIter::new(
+            self.inner.clone(),
+            source.unbind(),
+            threads.unwrap_or(0),
             chunk_size,
-            pool: None,
-            inflight: None,
-            ready: VecDeque::new(),
-            pending: None,
-            index: 0,
-        })
+        ))
     }
 
     /// A readable account of how the pipeline saw `text` (tokens, actors, claims, rules).
@@ -348,15 +342,17 @@ fn extract_item(obj: &Bound<'_, PyAny>, index: usize) -> PyResult<Item> {
     })
 }
 
-/// The results of one chunk, or a description of a panic (a bug).
-type ChunkResult = Result<Vec<Result<Document, claimscope::Error>>, String>;
+/// One analyzed document: its input index and result (`Err(String)` describes
+/// a panic, which would be a bug).
+type Done = (usize, Result<Result<Document, claimscope::Error>, String>);
 
 /// Iterator returned by `Analyzer.analyze_many`.
 ///
-/// Pulls a chunk of inputs (with the GIL), hands it to its own rayon pool, and
-/// while the pool analyzes it (without the GIL), yields the documents of the
-/// previous chunk: Python and Rust work at the same time. Documents come out in
-/// input order; Ctrl-C is checked between chunks.
+/// Keeps up to `2 * chunk_size` documents in flight on its own rayon pool:
+/// each input (read with the GIL, lazily) becomes one task; results come back
+/// through a channel and are yielded in input order. The pool keeps working
+/// while Python consumes documents, with no barrier between chunks. Waiting is
+/// done without the GIL, and Ctrl-C is checked while waiting.
 #[pyclass(module = "claimscope")]
 pub struct AnalyzeIter {
     analyzer: Analyzer,
@@ -364,13 +360,36 @@ pub struct AnalyzeIter {
     threads: usize,
     chunk_size: usize,
     pool: Option<Arc<rayon::ThreadPool>>,
-    inflight: Option<std::sync::Mutex<std::sync::mpsc::Receiver<ChunkResult>>>,
-    ready: VecDeque<Result<Document, claimscope::Error>>,
+    tx: std::sync::mpsc::Sender<Done>,
+    rx: std::sync::Mutex<std::sync::mpsc::Receiver<Done>>,
+    /// Results that arrived before their turn.
+    done: std::collections::HashMap<usize, Result<Result<Document, claimscope::Error>, String>>,
+    /// Index of the next document to yield.
+    next_out: usize,
+    /// Index of the next document to read.
+    next_in: usize,
+    /// The error of the input at index `next_in`, raised when its turn comes.
     pending: Option<PyErr>,
-    index: usize,
 }
 
 impl AnalyzeIter {
+    fn new(analyzer: Analyzer, source: Py<PyIterator>, threads: usize, chunk_size: usize) -> Self {
+        let (tx, rx) = std::sync::mpsc::channel();
+        AnalyzeIter {
+            analyzer,
+            source: Some(source),
+            threads,
+            chunk_size,
+            pool: None,
+            tx,
+            rx: std::sync::Mutex::new(rx),
+            done: std::collections::HashMap::new(),
+            next_out: 0,
+            next_in: 0,
+            pending: None,
+        }
+    }
+
     fn pool(&mut self) -> PyResult<Arc<rayon::ThreadPool>> {
         if let Some(p) = &self.pool {
             return Ok(p.clone());
@@ -389,15 +408,20 @@ impl AnalyzeIter {
         Ok(pool)
     }
 
-    /// Reads the next chunk of inputs and starts analyzing it on the pool.
-    fn submit(&mut self, py: Python<'_>) -> PyResult<()> {
+    /// Reads inputs and starts analyzing them until the window is full or the
+    /// source is exhausted.
+    fn top_up(&mut self, py: Python<'_>) -> PyResult<()> {
+        let window = self.chunk_size.saturating_mul(2);
+        if self.source.is_none() || self.next_in - self.next_out >= window {
+            return Ok(());
+        }
+        let pool = self.pool()?;
         let Some(source) = self.source.as_ref() else {
             return Ok(());
         };
         let mut source = source.bind(py).clone();
-        let mut items = Vec::with_capacity(self.chunk_size);
-        while items.len() < self.chunk_size {
-            match source.next() {
+        while self.next_in - self.next_out < window {
+            let item = match source.next() {
                 None => {
                     self.source = None;
                     break;
@@ -411,73 +435,90 @@ impl AnalyzeIter {
                     self.pending = Some(e);
                     break;
                 }
-                Some(Ok(obj)) => match extract_item(&obj, self.index) {
-                    Ok(item) => {
-                        items.push(item);
-                        self.index += 1;
-                    }
+                Some(Ok(obj)) => match extract_item(&obj, self.next_in) {
+                    Ok(item) => item,
                     Err(e) => {
-                        self.pending = Some(e);
                         self.source = None;
+                        self.pending = Some(e);
                         break;
                     }
                 },
-            }
-        }
-        if items.is_empty() {
-            return Ok(());
-        }
-        let pool = self.pool()?;
-        let analyzer = self.analyzer.clone();
-        let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        pool.spawn(move || {
-            let run = || -> Vec<Result<Document, claimscope::Error>> {
-                use rayon::prelude::*;
-                items
-                    .par_iter()
-                    .map(|it| analyzer.analyze(&it.text, &it.opts))
-                    .collect()
             };
-            // A panic would be a bug in claimscope: report it instead of aborting Python.
-            let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).map_err(|p| {
-                p.downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| p.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown panic".to_string())
+            let index = self.next_in;
+            self.next_in += 1;
+            let analyzer = self.analyzer.clone();
+            let tx = self.tx.clone();
+            pool.spawn(move || {
+                // A panic would be a bug in claimscope: report it instead of aborting Python.
+                let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    analyzer.analyze(&item.text, &item.opts)
+                }))
+                .map_err(|p| {
+                    p.downcast_ref::<&str>()
+                        .map(|s| (*s).to_string())
+                        .or_else(|| p.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown panic".to_string())
+                });
+                let _ = tx.send((index, res));
             });
-            let _ = tx.send(res);
-        });
-        self.inflight = Some(std::sync::Mutex::new(rx));
+        }
         Ok(())
     }
 
-    /// Waits for the chunk in flight, then starts the next one.
-    fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
-        if self.inflight.is_none() {
-            self.submit(py)?;
+    /// Waits (without the GIL) until the next document in order has arrived.
+    fn wait_next(&mut self, py: Python<'_>) -> PyResult<()> {
+        let want = self.next_out;
+        while !self.done.contains_key(&want) {
+            let rx = &self.rx;
+            let got: Result<Vec<Done>, bool> = py.detach(|| {
+                let Ok(rx) = rx.lock() else {
+                    return Err(true);
+                };
+                match rx.recv_timeout(std::time::Duration::from_millis(50)) {
+                    Ok(first) => {
+                        let mut v = vec![first];
+                        v.extend(rx.try_iter());
+                        Ok(v)
+                    }
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Ok(Vec::new()),
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(true),
+                }
+            });
+            match got {
+                Ok(v) => self.done.extend(v),
+                Err(_) => {
+                    return Err(crate::errors::ClaimscopeError::new_err(
+                        "internal error in claimscope: the worker threads stopped",
+                    ));
+                }
+            }
+            py.check_signals()?;
         }
-        let Some(rx) = self.inflight.take() else {
-            return Ok(());
-        };
-        let res = py.detach(move || match rx.into_inner() {
-            Ok(rx) => rx.recv().map_err(|_| ()),
-            Err(_) => Err(()),
-        });
+        Ok(())
+    }
+
+    fn step(&mut self, py: Python<'_>) -> PyResult<Option<PyDocument>> {
+        self.top_up(py)?;
+        if self.next_out == self.next_in {
+            // Everything read has been yielded.
+            return match self.pending.take() {
+                Some(e) => Err(e),
+                None => Ok(None),
+            };
+        }
+        self.wait_next(py)?;
+        let res = self.done.remove(&self.next_out);
+        self.next_out += 1;
         match res {
-            Ok(Ok(docs)) => self.ready.extend(docs),
-            Ok(Err(panic)) => {
-                return Err(crate::errors::ClaimscopeError::new_err(format!(
-                    "internal error in claimscope (please report): {panic}"
-                )));
-            }
-            Err(_) => {
-                return Err(crate::errors::ClaimscopeError::new_err(
-                    "internal error in claimscope: a worker thread stopped",
-                ));
-            }
+            Some(Ok(Ok(doc))) => Ok(Some(PyDocument::new(doc))),
+            Some(Ok(Err(e))) => Err(py_err(e)),
+            Some(Err(panic)) => Err(crate::errors::ClaimscopeError::new_err(format!(
+                "internal error in claimscope (please report): {panic}"
+            ))),
+            None => Err(crate::errors::ClaimscopeError::new_err(
+                "internal error in claimscope: a result went missing",
+            )),
         }
-        py.check_signals()?;
-        self.submit(py)
     }
 }
 
@@ -488,21 +529,7 @@ impl AnalyzeIter {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<PyDocument>> {
-        if self.ready.is_empty()
-            && let Err(e) = self.fill(py)
-        {
-            self.source = None;
-            self.inflight = None;
-            return Err(e);
-        }
-        match self.ready.pop_front() {
-            Some(Ok(doc)) => Ok(Some(PyDocument::new(doc))),
-            Some(Err(e)) => Err(py_err(e)),
-            None => match self.pending.take() {
-                Some(e) => Err(e),
-                None => Ok(None),
-            },
-        }
+        self.step(py)
     }
 }
 
