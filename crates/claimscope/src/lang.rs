@@ -110,8 +110,9 @@ impl std::fmt::Display for Lang {
 /// ```
 #[must_use]
 pub fn detect_language(text: &str) -> Lang {
-    // Bounded sample: the language of a news article is clear from its first few KB.
-    let sample = prefix_on_char_boundary(text, 4096);
+    // Bounded sample: the language of a news article is clear from its first 2 KB
+    // (measured: the same document accuracy as 4 KB on the dev gold, half the cost).
+    let sample = prefix_on_char_boundary(text, 2048);
     let c = Counts::of(sample);
     let letters = c.latin + c.cyrillic + c.other;
     if letters < 3 {
