@@ -74,7 +74,8 @@ def main() -> None:
             row = {"id": SLUG.get(zone) or slugify(en), "type": "gpe", "qid": "", "gender": "", "roles": ""}
             for lang in LANGS:
                 name = r[lang] or (r["default_from_zone_id"] if lang in ("en", "pl", "de", "fr") else "")
-                row[lang] = [name] if name and name.lower() not in country_alias[lang] else []
+                ok = name and "(" not in name and name.lower() not in country_alias[lang]
+                row[lang] = [name] if ok else []
             if not row["en"]:
                 continue
             rows.append(row)

@@ -95,6 +95,12 @@ def main() -> int:
                     if any(p != p.strip() or not p for p in parts) or "||" in cell:
                         errors.append(f"{where}: {lang} aliases badly separated: {cell!r}")
                     seen = set()
+                    folded = collections.Counter(
+                        (p.startswith("~"), p.lstrip("~").split("@")[0].lower()) for p in parts)
+                    for (form, f), n in folded.items():
+                        if n > 1:
+                            errors.append(f"{where}: {lang} has {n} aliases spelled {f!r} up to case "
+                                          "(keep one; the engine keys patterns by the case-folded form)")
                     for p in parts:
                         m = ALIAS_RE.match(p.strip())
                         if not m:
@@ -107,7 +113,7 @@ def main() -> int:
                             errors.append(f"{where}: {lang} alias repeated {p!r}")
                         seen.add(p)
                         alias_counts[lang] += 1
-                        key = bare if "@cs" in m.group(3) else bare.lower()
+                        key = bare.lower()
                         alias_owner[(lang, key)].append(rid)
                     lang_counts[(row["type"], lang)] += 1
                 for role in filter(None, row["roles"].split(";")):

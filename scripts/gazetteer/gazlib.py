@@ -85,8 +85,9 @@ def merge(base: dict, over: dict) -> dict:
             row[col] = over[col]
     for lang in LANGS:
         removes = {a[1:] for a in over[lang] if a.startswith("-")}
-        adds = [a for a in over[lang] if not a.startswith("-")]
-        keep = [a for a in adds + base[lang] if a not in removes and _bare(a) not in removes]
+        adds = [a for a in over[lang] if not a.startswith("-") and not a.startswith("~")]
+        forms = [a for a in over[lang] if a.startswith("~")]
+        keep = [a for a in adds + base[lang] + forms if a not in removes and _bare(a) not in removes]
         seen: list[str] = []
         for a in keep:
             if a not in seen and _bare(a) not in [_bare(s) for s in seen]:
@@ -111,6 +112,24 @@ def apply_curated(rows: list[dict], curated: list[dict]) -> list[dict]:
     return [r for r in rows if r is not None]
 
 
+def dedupe_case(aliases: list[str]) -> list[str]:
+    """Keep one alias per case-folded spelling (the engine keys its patterns by the folded form, so
+    `Росія` + `росія@cs` would make the capitalized one case-sensitive too). A case-insensitive alias
+    wins over @cs variants; among @cs variants the one with the most capitals (the acronym) wins."""
+    groups: dict[tuple, list[str]] = {}
+    for a in aliases:
+        key = (a.startswith("~"), _bare(a.lstrip("~")).lower())
+        groups.setdefault(key, []).append(a)
+    out = []
+    for group in groups.values():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        plain = [a for a in group if "@cs" not in a]
+        out.append(plain[0] if plain else max(group, key=lambda a: sum(ch.isupper() for ch in a)))
+    return out
+
+
 def write_tsv(path: str, rows: list[dict], header_comment: str) -> None:
     with open(path, "w", encoding="utf-8", newline="") as fh:
         for line in header_comment.strip().splitlines():
@@ -121,7 +140,7 @@ def write_tsv(path: str, rows: list[dict], header_comment: str) -> None:
             for col in COLUMNS:
                 v = r.get(col, "")
                 if col in LANGS:
-                    v = SEP.join(add_variants(col, v))
+                    v = SEP.join(dedupe_case(add_variants(col, v)))
                 cells.append(v or "")
             fh.write("\t".join(cells) + "\n")
 

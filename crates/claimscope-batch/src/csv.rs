@@ -196,7 +196,7 @@ mod tests {
 
     #[test]
     fn claims_rows_have_the_header_width() {
-        let analyzer = claimscope::Analyzer::new().unwrap();
+        let analyzer = crate::test_analyzer();
         let doc = analyzer
             .analyze(
                 "=cmd| said Putin. «Мы не отступим», — заявил Песков.",

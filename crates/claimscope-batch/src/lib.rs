@@ -406,6 +406,13 @@ pub fn analyze_record(analyzer: &Analyzer, r: InputRecord) -> Result<Document, R
         .map_err(|e| err(e.to_string()))
 }
 
+/// One analyzer for all unit tests (building one is slow in debug builds).
+#[cfg(test)]
+pub(crate) fn test_analyzer() -> Analyzer {
+    static A: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
+    A.get_or_init(|| Analyzer::new().unwrap()).clone()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -425,7 +432,7 @@ mod tests {
 
     #[test]
     fn order_is_kept_with_small_windows_and_many_threads() {
-        let analyzer = Analyzer::new().unwrap();
+        let analyzer = test_analyzer();
         for (threads, window) in [(1, 1), (2, 1), (2, 3), (4, 7), (0, 256)] {
             let ids: Vec<String> = analyze_batch(
                 &analyzer,
@@ -445,7 +452,7 @@ mod tests {
 
     #[test]
     fn results_equal_sequential_analysis() {
-        let analyzer = Analyzer::new().unwrap();
+        let analyzer = test_analyzer();
         let input = recs(30);
         let seq: Vec<Document> = input
             .iter()
@@ -468,7 +475,7 @@ mod tests {
 
     #[test]
     fn bad_records_give_errors_in_place() {
-        let analyzer = Analyzer::new().unwrap();
+        let analyzer = test_analyzer();
         let mut input = recs(5);
         input[2].text = Err("malformed JSON: oops".into());
         input[2].line = Some(3);
@@ -484,7 +491,7 @@ mod tests {
     #[test]
     fn window_bounds_records_read_ahead() {
         use std::sync::atomic::{AtomicUsize, Ordering};
-        let analyzer = Analyzer::new().unwrap();
+        let analyzer = test_analyzer();
         let read = Arc::new(AtomicUsize::new(0));
         let r2 = Arc::clone(&read);
         let input = recs(1000).into_iter().inspect(move |_| {
@@ -511,7 +518,7 @@ mod tests {
     #[test]
     fn byte_budget_bounds_big_records_read_ahead() {
         use std::sync::atomic::{AtomicUsize, Ordering};
-        let analyzer = Analyzer::new().unwrap();
+        let analyzer = test_analyzer();
         let read = Arc::new(AtomicUsize::new(0));
         let r2 = Arc::clone(&read);
         let input = recs(50).into_iter().map(move |mut r| {
@@ -552,7 +559,7 @@ mod tests {
 
     #[test]
     fn dropping_the_iterator_early_does_not_hang() {
-        let analyzer = Analyzer::new().unwrap();
+        let analyzer = test_analyzer();
         let it = analyze_batch(
             &analyzer,
             recs(500),
@@ -568,7 +575,7 @@ mod tests {
 
     #[test]
     fn map_runs_in_workers_and_sees_bytes() {
-        let analyzer = Analyzer::new().unwrap();
+        let analyzer = test_analyzer();
         let input = recs(10);
         let want: Vec<u64> = input.iter().map(|r| r.bytes).collect();
         let got: Vec<u64> = analyze_batch_map(
@@ -590,7 +597,7 @@ mod tests {
 
     #[test]
     fn empty_input_gives_nothing() {
-        let analyzer = Analyzer::new().unwrap();
+        let analyzer = test_analyzer();
         assert_eq!(
             analyze_batch(&analyzer, Vec::new(), BatchOptions::default()).count(),
             0

@@ -738,7 +738,7 @@ mod tests {
 
     #[test]
     fn from_document_matches_json_round_trip() {
-        let analyzer = claimscope::Analyzer::new().unwrap();
+        let analyzer = crate::test_analyzer();
         let doc = analyzer
             .analyze(
                 "Łukaszenko powiedział, że Rosja wyśle broń.",

@@ -140,7 +140,7 @@ impl Analyzer {
     /// [`Error::Data`] when a data file is malformed.
     pub fn from_config(config: AnalyzerConfig) -> Result<Self> {
         let actors = ActorMatcher::build(&config.actor_files)?;
-        let claims = ClaimExtractor::builtin()?;
+        let claims = ClaimExtractor::with_user_cues(&config.cue_files)?;
         Ok(Analyzer {
             inner: Arc::new(Inner {
                 config,
@@ -184,8 +184,14 @@ impl Analyzer {
         let mut sentences = sentence::split(input, &tokens, lang);
         let boiler = text::boilerplate_lines(input);
         if !boiler.is_empty() {
+            // Both lists are in text order and lines do not overlap: one walk
+            // (a search of every line for every sentence is quadratic).
+            let mut j = 0;
             for s in &mut sentences {
-                s.boilerplate = boiler.iter().any(|b| b.contains(s.span));
+                while boiler.get(j).is_some_and(|b| b.end() <= s.span.start()) {
+                    j += 1;
+                }
+                s.boilerplate = boiler.get(j).is_some_and(|b| b.contains(s.span));
             }
         }
         let actors = self.inner.actors.find(input, &tokens, &sentences, lang);
@@ -240,6 +246,24 @@ impl Analyzer {
             for m in &a.mentions {
                 let _ = writeln!(out, "  {} ({}, {})", m.span.slice(t), a.id, a.kind.as_str());
             }
+        }
+        let _ = writeln!(out, "cues:");
+        let view = DocView {
+            text: t,
+            lang: doc.lang,
+            tokens: &doc.tokens,
+            sentences: &doc.sentences,
+            actors: &doc.actors,
+        };
+        for c in self.inner.claims.cues(&view) {
+            let _ = writeln!(
+                out,
+                "  {} ({} {}, class {})",
+                c.span.slice(t),
+                c.role,
+                c.lemma,
+                c.class
+            );
         }
         let _ = writeln!(out, "claims:");
         for c in &doc.claims {

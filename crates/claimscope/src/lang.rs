@@ -87,38 +87,391 @@ impl std::fmt::Display for Lang {
 
 /// Identifies the language of a document, `Lang::Und` when unsure.
 ///
+/// Letters are counted per script on a sample of the text (the first 4 KB),
+/// skipping URLs, e-mail addresses and markup. The majority script picks the
+/// family, then:
+/// * **Cyrillic**: letters that only some of the languages use decide —
+///   `ў` (Belarusian only), `ї є ґ` (Ukrainian only), `і` (Ukrainian and
+///   Belarusian), `ы э ё ъ` (Russian and Belarusian). Text of more than a few
+///   words without `і ї є ґ ў` is Russian. Only mixed or very short text goes
+///   to the statistical detector (whatlang, restricted to ru/uk/be).
+/// * **Latin**: Polish letters `ą ę ł ś ź ż ć ń`, German `ä ö ü ß`, French
+///   `é è ê à ç œ …` decide when present; otherwise whatlang restricted to
+///   en/pl/de/fr, and English when whatlang is not confident about anything else.
+///
 /// # Examples
 /// ```
 /// use claimscope::{detect_language, Lang};
 /// assert_eq!(detect_language("Prezydent powiedział, że rozmowy będą kontynuowane w przyszłym tygodniu."), Lang::Pl);
+/// assert_eq!(detect_language("Пресс-секретарь заявил, что переговоры продолжатся."), Lang::Ru);
+/// assert_eq!(detect_language("Речник заявив, що переговори продовжаться."), Lang::Uk);
+/// assert_eq!(detect_language("Прэс-сакратар заявіў, што перамовы працягнуцца."), Lang::Be);
+/// assert_eq!(detect_language("12345 !!!"), Lang::Und);
 /// ```
 #[must_use]
 pub fn detect_language(text: &str) -> Lang {
-    // Bounded sample: language of a news article is clear from its first few KB.
+    // Bounded sample: the language of a news article is clear from its first few KB.
     let sample = prefix_on_char_boundary(text, 4096);
-    let allow = vec![
-        whatlang::Lang::Eng,
-        whatlang::Lang::Pol,
-        whatlang::Lang::Rus,
-        whatlang::Lang::Ukr,
-        whatlang::Lang::Bel,
-        whatlang::Lang::Deu,
-        whatlang::Lang::Fra,
-    ];
-    let detector = whatlang::Detector::with_allowlist(allow);
-    match detector.detect(sample) {
-        Some(info) if info.confidence() > 0.0 || sample.chars().count() > 20 => match info.lang() {
-            whatlang::Lang::Eng => Lang::En,
-            whatlang::Lang::Pol => Lang::Pl,
-            whatlang::Lang::Rus => Lang::Ru,
-            whatlang::Lang::Ukr => Lang::Uk,
-            whatlang::Lang::Bel => Lang::Be,
-            whatlang::Lang::Deu => Lang::De,
-            whatlang::Lang::Fra => Lang::Fr,
-            _ => Lang::Und,
-        },
-        _ => Lang::Und,
+    let c = Counts::of(sample);
+    let letters = c.latin + c.cyrillic + c.other;
+    if letters < 3 {
+        return Lang::Und;
     }
+    if c.cyrillic >= c.latin && c.cyrillic >= c.other {
+        cyrillic(sample, &c)
+    } else if c.latin >= c.other {
+        latin(sample, &c)
+    } else {
+        Lang::Und
+    }
+}
+
+/// Letter counts of a sample, by script and by telltale letter.
+#[derive(Debug, Default)]
+struct Counts {
+    latin: usize,
+    cyrillic: usize,
+    other: usize,
+    /// ў
+    be_only: usize,
+    /// ї є ґ
+    uk_only: usize,
+    /// і
+    uk_be: usize,
+    /// ы э ё
+    ru_be: usize,
+    /// ъ
+    ru_only: usize,
+    /// ą ę ł ś ź ż ć ń
+    pl: usize,
+    /// ä ö ü ß
+    de: usize,
+    /// é è ê ë à â ç œ î ô û ù ÿ
+    fr: usize,
+    /// Words with "дз" or a final "ць": common in Belarusian, rare in Russian.
+    be_hint: usize,
+    /// Function-word hits, in the order of `FUNCTION_WORDS`.
+    fw: [usize; 7],
+    /// The sample without URLs and markup, for the statistical detector.
+    clean: String,
+}
+
+/// Frequent short words of one language that are rare in the others.
+const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
+    (
+        Lang::En,
+        &[
+            "the", "and", "of", "is", "for", "with", "you", "this", "that", "are", "be", "was",
+            "have", "please", "your", "we", "it", "on", "i",
+        ],
+    ),
+    (
+        Lang::De,
+        &[
+            "der", "die", "das", "und", "ist", "nicht", "mit", "auf", "ein", "eine", "ich", "wir",
+            "sie", "auch", "zu", "den", "dem", "wird", "es", "sehr", "von", "bei", "nach",
+        ],
+    ),
+    (
+        Lang::Fr,
+        &[
+            "le", "la", "les", "et", "est", "des", "une", "du", "pour", "que", "qui", "dans",
+            "pas", "sur", "avec", "au", "il", "ce",
+        ],
+    ),
+    (
+        Lang::Pl,
+        &[
+            "się", "nie", "jest", "że", "w", "z", "na", "jak", "od", "za", "oraz", "już", "tylko",
+            "przez", "dla", "czy", "jego", "był", "była", "które", "który", "także",
+        ],
+    ),
+    (
+        Lang::Ru,
+        &[
+            "что",
+            "как",
+            "это",
+            "он",
+            "она",
+            "они",
+            "его",
+            "но",
+            "был",
+            "или",
+            "уже",
+            "только",
+            "если",
+            "когда",
+            "также",
+            "от",
+            "из",
+        ],
+    ),
+    (
+        Lang::Uk,
+        &[
+            "що",
+            "це",
+            "він",
+            "вона",
+            "вони",
+            "його",
+            "був",
+            "щоб",
+            "вже",
+            "тільки",
+            "якщо",
+            "також",
+            "від",
+            "про",
+            "й",
+            "із",
+            "з",
+        ],
+    ),
+    (
+        Lang::Be,
+        &[
+            "што",
+            "гэта",
+            "ён",
+            "яна",
+            "яны",
+            "яго",
+            "быў",
+            "каб",
+            "ужо",
+            "толькі",
+            "калі",
+            "таксама",
+            "ды",
+            "ад",
+            "па",
+            "пра",
+            "ў",
+            "з",
+        ],
+    ),
+];
+
+impl Counts {
+    fn of(sample: &str) -> Self {
+        let mut c = Counts::default();
+        for word in sample.split_whitespace() {
+            // URLs, e-mails, markup and paths say nothing about the language.
+            if word.contains(['/', '@', '=', '<', '>', '_']) || word.starts_with("www.") {
+                continue;
+            }
+            let core = word.trim_matches(|ch: char| !ch.is_alphanumeric());
+            let _ = crate::tokenize::abbrev::with_lowercase(core, |w| {
+                for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+                    if words.contains(&w) {
+                        c.fw[i] += 1;
+                    }
+                }
+            });
+            if core.contains("дз") || core.contains("Дз") || core.ends_with("ць") {
+                c.be_hint += 1;
+            }
+            // Latin look-alikes inside a Cyrillic word ("Рэспублiкi") count as Cyrillic.
+            let cyr_word = word
+                .chars()
+                .any(|ch| ('\u{0400}'..='\u{04FF}').contains(&ch));
+            for ch in word.chars() {
+                if !ch.is_alphabetic() {
+                    continue;
+                }
+                let l = ch.to_lowercase().next().unwrap_or(ch);
+                match l {
+                    'i' if cyr_word => {
+                        c.cyrillic += 1;
+                        c.uk_be += 1;
+                    }
+                    'a'..='z' if cyr_word => c.cyrillic += 1,
+                    'a'..='z' => c.latin += 1,
+                    'ą' | 'ę' | 'ł' | 'ś' | 'ź' | 'ż' | 'ć' | 'ń' => {
+                        c.latin += 1;
+                        c.pl += 1;
+                    }
+                    'ä' | 'ö' | 'ü' | 'ß' => {
+                        c.latin += 1;
+                        c.de += 1;
+                    }
+                    'é' | 'è' | 'ê' | 'ë' | 'à' | 'â' | 'ç' | 'œ' | 'î' | 'ô' | 'û' | 'ù' | 'ÿ' =>
+                    {
+                        c.latin += 1;
+                        c.fr += 1;
+                    }
+                    'ў' => {
+                        c.cyrillic += 1;
+                        c.be_only += 1;
+                    }
+                    'ї' | 'є' | 'ґ' => {
+                        c.cyrillic += 1;
+                        c.uk_only += 1;
+                    }
+                    'і' => {
+                        c.cyrillic += 1;
+                        c.uk_be += 1;
+                    }
+                    'ы' | 'э' | 'ё' => {
+                        c.cyrillic += 1;
+                        c.ru_be += 1;
+                    }
+                    'ъ' => {
+                        c.cyrillic += 1;
+                        c.ru_only += 1;
+                    }
+                    '\u{0400}'..='\u{04FF}' => c.cyrillic += 1,
+                    '\u{00C0}'..='\u{024F}' => c.latin += 1,
+                    _ => c.other += 1,
+                }
+            }
+            if !word.is_empty() {
+                if !c.clean.is_empty() {
+                    c.clean.push(' ');
+                }
+                c.clean.push_str(word);
+            }
+        }
+        c
+    }
+
+    /// Function-word hits of `lang`.
+    fn fw(&self, lang: Lang) -> usize {
+        FUNCTION_WORDS
+            .iter()
+            .position(|(l, _)| *l == lang)
+            .map_or(0, |i| self.fw[i])
+    }
+
+    /// The language among `langs` with the most function-word hits, if it leads clearly.
+    fn fw_winner(&self, langs: &[Lang]) -> Option<Lang> {
+        let mut scored: Vec<(usize, Lang)> = langs.iter().map(|&l| (self.fw(l), l)).collect();
+        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+        match scored.as_slice() {
+            [(a, l), (b, _), ..] if (*a >= 1 && *b == 0) || (*a >= 2 && *a >= 2 * *b) => Some(*l),
+            _ => None,
+        }
+    }
+}
+
+fn whatlang_among(sample: &str, langs: &[whatlang::Lang]) -> Option<(Lang, bool)> {
+    let detector = whatlang::Detector::with_allowlist(langs.to_vec());
+    let info = detector.detect(sample)?;
+    let lang = match info.lang() {
+        whatlang::Lang::Eng => Lang::En,
+        whatlang::Lang::Pol => Lang::Pl,
+        whatlang::Lang::Rus => Lang::Ru,
+        whatlang::Lang::Ukr => Lang::Uk,
+        whatlang::Lang::Bel => Lang::Be,
+        whatlang::Lang::Deu => Lang::De,
+        whatlang::Lang::Fra => Lang::Fr,
+        _ => return None,
+    };
+    Some((lang, info.is_reliable()))
+}
+
+fn cyrillic(sample: &str, c: &Counts) -> Lang {
+    let ukbe = c.uk_only + c.uk_be + c.be_only;
+    let rube = c.ru_be + c.ru_only;
+    if c.be_only > 0 && c.be_only >= c.uk_only {
+        return Lang::Be;
+    }
+    let be_or = |other: Lang, wl: whatlang::Lang| {
+        // Belarusian without і/ў (short text): "дз", "-ць" and whatlang decide.
+        match whatlang_among(&c.clean, &[wl, whatlang::Lang::Bel]) {
+            Some((Lang::Be, reliable)) if reliable || c.be_hint > 0 => Lang::Be,
+            _ => other,
+        }
+    };
+    if ukbe == 0 && rube > 0 {
+        return be_or(Lang::Ru, whatlang::Lang::Rus);
+    }
+    if rube == 0 && c.uk_only > 0 {
+        return Lang::Uk;
+    }
+    if rube == 0 && c.be_hint > 0 && c.fw(Lang::Uk) == 0 {
+        return be_or(Lang::Uk, whatlang::Lang::Ukr);
+    }
+    if let Some(l) = c.fw_winner(&[Lang::Ru, Lang::Uk, Lang::Be]) {
+        return l;
+    }
+    if ukbe == 0 {
+        // Ukrainian and Belarusian text of more than a few words has і/ї/є/ў.
+        if c.cyrillic >= 30 {
+            return Lang::Ru;
+        }
+    } else if rube == 0 {
+        if c.cyrillic >= 25 {
+            return Lang::Uk;
+        }
+    } else if c.uk_only == 0 && c.ru_only == 0 && c.uk_be * 4 >= rube && rube * 4 >= c.uk_be {
+        // і and ы/э together, in comparable numbers, and no ї/є/ґ/ъ: Belarusian.
+        return Lang::Be;
+    }
+    let _ = sample;
+    whatlang_among(
+        &c.clean,
+        &[
+            whatlang::Lang::Rus,
+            whatlang::Lang::Ukr,
+            whatlang::Lang::Bel,
+        ],
+    )
+    .map_or(if ukbe > 0 { Lang::Uk } else { Lang::Ru }, |(l, _)| l)
+}
+
+fn latin(sample: &str, c: &Counts) -> Lang {
+    let _ = sample;
+    let marks = [(c.pl, Lang::Pl), (c.de, Lang::De), (c.fr, Lang::Fr)];
+    let best = marks.iter().max_by_key(|(n, _)| *n).copied();
+    if let Some((n, l)) = best {
+        // One telltale letter per ~100 letters at least (names like "Müller" in
+        // English text do not count), and clearly ahead of the others.
+        let second = marks
+            .iter()
+            .filter(|(_, x)| *x != l)
+            .map(|(n, _)| *n)
+            .max()
+            .unwrap_or(0);
+        if n >= 2 && n * 100 >= c.latin && n >= 2 * second.max(1) {
+            return l;
+        }
+    }
+    let langs = [Lang::En, Lang::Pl, Lang::De, Lang::Fr];
+    if let Some(l) = c.fw_winner(&langs) {
+        return l;
+    }
+    let guess = whatlang_among(
+        &c.clean,
+        &[
+            whatlang::Lang::Eng,
+            whatlang::Lang::Pol,
+            whatlang::Lang::Deu,
+            whatlang::Lang::Fra,
+        ],
+    );
+    if let Some((l, true)) = guess {
+        return l;
+    }
+    // Not confident: a telltale letter, then the function words, then whatlang's guess.
+    if let Some((n, l)) = best {
+        if n > 0 {
+            return l;
+        }
+    }
+    let top = langs.iter().map(|&l| c.fw(l)).max().unwrap_or(0);
+    let leaders: Vec<Lang> = langs
+        .iter()
+        .copied()
+        .filter(|&l| top > 0 && c.fw(l) == top)
+        .collect();
+    if let [only] = leaders.as_slice() {
+        return *only;
+    }
+    guess.map_or(Lang::Und, |(l, _)| l)
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a char boundary.
@@ -160,6 +513,49 @@ mod tests {
                 "Речник президента заявив, що переговори з Україною продовжаться наступного тижня."
             ),
             Lang::Uk
+        );
+    }
+
+    #[test]
+    fn separates_east_slavic_languages() {
+        assert_eq!(
+            detect_language("Один раз алжирец появился в матче Кубка Лиги."),
+            Lang::Ru
+        );
+        assert_eq!(
+            detect_language("Мінулай восені ў Мінску адбыўся фестываль кіно."),
+            Lang::Be
+        );
+        assert_eq!(
+            detect_language("Об’єкт знаходиться в м’ясному ряду, де продають їжу."),
+            Lang::Uk
+        );
+        // A Belarusian sentence that is mostly a link.
+        assert_eq!(
+            detect_language(
+                "Артыкул поўнасцю <a_href=\"http://www.zviazda.by/be/news/20200320/festyval\">"
+            ),
+            Lang::Be
+        );
+    }
+
+    #[test]
+    fn latin_scripts() {
+        assert_eq!(
+            detect_language("Please verify receipt at your earliest convenience."),
+            Lang::En
+        );
+        assert_eq!(
+            detect_language("Das Essen war sehr lecker, für Sylter Verhältnisse günstig."),
+            Lang::De
+        );
+        assert_eq!(
+            detect_language("Le président a déclaré que les négociations continueraient."),
+            Lang::Fr
+        );
+        assert_eq!(
+            detect_language("Piotr przepisał do notesu dane personalne."),
+            Lang::Pl
         );
     }
 

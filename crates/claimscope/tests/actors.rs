@@ -240,6 +240,19 @@ fn unknown_names() {
         mentions(&d2)
     );
 
+    let d = run(
+        &a,
+        "Rozmowy odbyły się w Greifswaldzie, a potem w Greifswaldzie znowu.",
+        Lang::Pl,
+    );
+    let g: Vec<_> = d
+        .actors
+        .iter()
+        .filter(|x| x.kind.as_str() == "gpe")
+        .collect();
+    assert_eq!(g.len(), 1, "{:?}", mentions(&d));
+    assert_eq!(g[0].mentions.len(), 2);
+
     let t = "Представитель госдепа Джефф Раттке заявил, что всё в порядке. Как напомнил Раттке, встреча прошла.";
     let d = run(&a, t, Lang::Ru);
     let m = mentions(&d);
@@ -325,4 +338,24 @@ fn user_dictionary_adds_actors() {
         "{:?}",
         mentions(&d)
     );
+}
+
+#[test]
+fn compile_time_forms_match_run_time_generation() {
+    use claimscope::actors::ActorMatcher;
+    use claimscope::actors::gazetteer::parse;
+    let mut entries = Vec::new();
+    for (f, c) in [
+        ("countries", include_str!("../data/actors/countries.tsv")),
+        ("places", include_str!("../data/actors/places.tsv")),
+        ("orgs", include_str!("../data/actors/orgs.tsv")),
+        ("people", include_str!("../data/actors/people.tsv")),
+        ("extra", include_str!("../data/actors/extra.tsv")),
+    ] {
+        entries.extend(parse(f, c).expect("parse"));
+    }
+    let runtime = ActorMatcher::from_entries(&entries).expect("runtime");
+    let builtin = ActorMatcher::builtin().expect("builtin");
+    assert_eq!(runtime.len(), builtin.len());
+    assert_eq!(runtime.pattern_count(), builtin.pattern_count());
 }

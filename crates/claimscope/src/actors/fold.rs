@@ -42,7 +42,23 @@ fn push_char(out: &mut String, c: char) {
 /// Folds a name or pattern the same way as a text (no map).
 #[must_use]
 pub fn fold_str(s: &str) -> String {
-    fold(s).text
+    let mut out = String::with_capacity(s.len());
+    let mut prev_space = false;
+    for c in s.chars() {
+        if is_ignorable(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            if !prev_space {
+                out.push(' ');
+            }
+            prev_space = true;
+        } else {
+            push_char(&mut out, c);
+            prev_space = false;
+        }
+    }
+    out
 }
 
 /// Folds a text.

@@ -51,6 +51,10 @@ pub struct Table {
     rows: Vec<Row>,
     /// Index: last char of the suffix → row indices (rows with empty suffix under '\0').
     by_last: HashMap<char, Vec<usize>>,
+    /// Reverse index: last char of a case ending → (row, ending); whole-word
+    /// rows under the form itself.
+    by_ending: HashMap<char, Vec<(usize, String)>>,
+    by_form: HashMap<String, Vec<usize>>,
     fem: Vec<(String, String)>,
 }
 
@@ -116,6 +120,16 @@ impl Table {
                 }
             }
             let idx = t.rows.len();
+            for rep in cells.iter().flatten().flatten() {
+                if whole {
+                    t.by_form.entry(rep.clone()).or_default().push(idx);
+                } else if let Some(c) = rep.chars().last() {
+                    let v = t.by_ending.entry(c).or_default();
+                    if !v.iter().any(|(i, r)| *i == idx && r == rep) {
+                        v.push((idx, rep.clone()));
+                    }
+                }
+            }
             let key = suffix.chars().last().unwrap_or('\0');
             t.by_last.entry(key).or_default().push(idx);
             t.rows.push(Row {
@@ -236,36 +250,28 @@ impl Table {
     /// The word itself (already nominative) comes last unless nothing else fits.
     pub fn lemmas(&self, lower: &str, who: Who) -> Vec<String> {
         let mut cands: Vec<(usize, String)> = Vec::new();
-        for r in &self.rows {
-            if r.who & who.bit() == 0 || r.whole {
+        let last = lower.chars().last().unwrap_or('\0');
+        for (ri, rep) in self.by_ending.get(&last).into_iter().flatten() {
+            let r = &self.rows[*ri];
+            if r.who & who.bit() == 0 || !lower.ends_with(rep.as_str()) {
                 continue;
             }
-            for alts in &r.cells {
-                for rep in alts.iter().flatten() {
-                    if rep.is_empty() || !lower.ends_with(rep.as_str()) {
-                        continue;
-                    }
-                    let stem = &lower[..lower.len() - rep.len()];
-                    if stem.chars().count() < 2 {
-                        continue;
-                    }
-                    let lemma = format!("{stem}{}", r.suffix);
-                    // The lemma must itself be inflected by this row (longest-suffix rule).
-                    let back = self.row_for(&lemma, who);
-                    if !back.is_some_and(|b| std::ptr::eq(b, r)) {
-                        continue;
-                    }
-                    cands.push((rep.len(), lemma));
-                }
+            let stem = &lower[..lower.len() - rep.len()];
+            if stem.chars().count() < 2 {
+                continue;
             }
+            let lemma = format!("{stem}{}", r.suffix);
+            // The lemma must itself be inflected by this row (longest-suffix rule).
+            let back = self.row_for(&lemma, who);
+            if !back.is_some_and(|b| std::ptr::eq(b, r)) {
+                continue;
+            }
+            cands.push((rep.len(), lemma));
         }
-        for r in &self.rows {
-            if r.whole && r.who & who.bit() != 0 {
-                for alts in &r.cells {
-                    if alts.iter().flatten().any(|a| a == lower) {
-                        cands.push((usize::MAX, r.suffix.clone()));
-                    }
-                }
+        for &ri in self.by_form.get(lower).into_iter().flatten() {
+            let r = &self.rows[ri];
+            if r.who & who.bit() != 0 {
+                cands.push((usize::MAX, r.suffix.clone()));
             }
         }
         cands.sort_by_key(|c| std::cmp::Reverse(c.0));
@@ -402,36 +408,60 @@ impl Inflector {
         if lang.is_cyrillic() && words.len() == 1 && is_acronym(&words[0]) {
             return cyrillic_acronym(&words[0], lang);
         }
+        if words.len() == 1 {
+            let mut out: Vec<String> = Vec::with_capacity(8);
+            for f in table.word_forms(&words[0], who).into_iter().flatten() {
+                if !out.contains(&f) {
+                    out.push(f);
+                }
+            }
+            return out;
+        }
         let per_word: Vec<[Vec<String>; CASES]> =
             words.iter().map(|w| table.word_forms(w, who)).collect();
         let mut out: Vec<String> = Vec::new();
-        for case in 0..CASES {
-            let mut acc: Vec<String> = vec![String::new()];
-            for (i, wf) in per_word.iter().enumerate() {
-                let alts = &wf[case];
-                if alts.is_empty() {
-                    acc.clear();
-                    break;
-                }
-                let mut next = Vec::with_capacity(acc.len() * alts.len());
-                for a in &acc {
-                    for w in alts {
-                        let mut s = a.clone();
-                        if i > 0 {
-                            s.push(' ');
+        // Names of things may end in a genitive complement that does not
+        // inflect (`Ministerstwo Obrony Narodowej` → `Ministerstwa Obrony
+        // Narodowej`, `Совет Федерации`): besides inflecting every word, also
+        // inflect only the first word, and only the first two.
+        let mut spans = vec![words.len()];
+        if who == Who::Thing {
+            spans.extend((1..words.len().min(3)).rev());
+        }
+        for inflected_words in spans {
+            for case in 0..CASES {
+                let mut acc: Vec<String> = vec![String::new()];
+                for (i, wf) in per_word.iter().enumerate() {
+                    let fixed = [words[i].clone()];
+                    let alts: &[String] = if i < inflected_words {
+                        &wf[case]
+                    } else {
+                        &fixed
+                    };
+                    if alts.is_empty() {
+                        acc.clear();
+                        break;
+                    }
+                    let mut next = Vec::with_capacity(acc.len() * alts.len());
+                    for a in &acc {
+                        for w in alts {
+                            let mut s = a.clone();
+                            if i > 0 {
+                                s.push(' ');
+                            }
+                            s.push_str(w);
+                            next.push(s);
                         }
-                        s.push_str(w);
-                        next.push(s);
+                    }
+                    acc = next;
+                    if acc.len() > 16 {
+                        acc.truncate(16);
                     }
                 }
-                acc = next;
-                if acc.len() > 16 {
-                    acc.truncate(16);
-                }
-            }
-            for s in acc {
-                if !out.contains(&s) {
-                    out.push(s);
+                for s in acc {
+                    if !out.contains(&s) {
+                        out.push(s);
+                    }
                 }
             }
         }
@@ -509,6 +539,11 @@ mod tests {
         assert!(f.contains(&"Państwa Związkowego".to_string()), "{f:?}");
         let f = i.forms("PiS", Lang::Pl, Who::Thing);
         assert!(f.contains(&"PiS-u".to_string()), "{f:?}");
+        let f = i.forms("Ministerstwo Obrony Narodowej", Lang::Pl, Who::Thing);
+        assert!(
+            f.contains(&"Ministerstwa Obrony Narodowej".to_string()),
+            "{f:?}"
+        );
         let f = i.forms("TikTok", Lang::Pl, Who::Thing);
         assert!(f.contains(&"TikToka".to_string()), "{f:?}");
         let f = i.forms("NATO", Lang::Pl, Who::Thing);

@@ -13,13 +13,13 @@ pub struct Lists {
     /// Role nouns in every generated case form.
     pub roles: HashSet<String>,
     /// First names, nominative.
-    pub first: HashSet<String>,
+    pub first: HashSet<&'static str>,
     /// Reporting-verb forms.
-    pub verbs: HashSet<String>,
+    pub verbs: HashSet<&'static str>,
     /// Organization head nouns, nominative.
-    pub org_heads: HashSet<String>,
+    pub org_heads: HashSet<&'static str>,
     /// Capitalized words that never start a name.
-    pub stop: HashSet<String>,
+    pub stop: HashSet<&'static str>,
 }
 
 /// All languages' lists.
@@ -40,7 +40,7 @@ macro_rules! lang_files {
     };
 }
 
-fn words(content: &str) -> impl Iterator<Item = &str> {
+fn words(content: &'static str) -> impl Iterator<Item = &'static str> {
     content
         .lines()
         .map(str::trim)
@@ -72,10 +72,11 @@ impl Lexicon {
                 // Plural of English roles (spokesmen are rare next to one name; keep singular).
                 l.roles.insert(w);
             }
-            l.first = words(first).map(str::to_lowercase).collect();
-            l.verbs = words(verbs).map(str::to_lowercase).collect();
-            l.org_heads = words(heads).map(str::to_lowercase).collect();
-            l.stop = words(stop).map(str::to_lowercase).collect();
+            // The lists are written in lower case.
+            l.first = words(first).collect();
+            l.verbs = words(verbs).collect();
+            l.org_heads = words(heads).collect();
+            l.stop = words(stop).collect();
             by_lang.insert(lang, l);
         }
         Ok(Lexicon { by_lang })

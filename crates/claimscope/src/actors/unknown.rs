@@ -285,13 +285,19 @@ impl<'a> Ctx<'a> {
                             | "микита"
                     )
         };
-        if self.first_name_lists().any(|l| l.first.contains(&lower)) {
+        if self
+            .first_name_lists()
+            .any(|l| l.first.contains(lower.as_str()))
+        {
             return Some((lower.clone(), female_of(&lower)));
         }
         let table = self.table()?;
         for who in [Who::Male, Who::Female] {
             for c in table.lemmas(&lower, who) {
-                if self.first_name_lists().any(|l| l.first.contains(&c)) {
+                if self
+                    .first_name_lists()
+                    .any(|l| l.first.contains(c.as_str()))
+                {
                     return Some((c.clone(), female_of(&c)));
                 }
             }
@@ -367,22 +373,31 @@ impl<'a> Ctx<'a> {
 
     fn is_stop(&self, w: &str) -> bool {
         let lower = w.to_lowercase();
-        self.lists().is_some_and(|l| l.stop.contains(&lower))
+        self.lists()
+            .is_some_and(|l| l.stop.contains(lower.as_str()))
             || self
                 .lex
                 .get(Lang::En)
-                .is_some_and(|l| l.stop.contains(&lower))
+                .is_some_and(|l| l.stop.contains(lower.as_str()))
     }
 
     fn is_org_head(&self, w: &str) -> bool {
         let lower = w.to_lowercase();
         let lists = [self.lists(), self.lex.get(Lang::En)];
-        if lists.iter().flatten().any(|l| l.org_heads.contains(&lower)) {
+        if lists
+            .iter()
+            .flatten()
+            .any(|l| l.org_heads.contains(lower.as_str()))
+        {
             return true;
         }
         if let Some(t) = self.table() {
             for c in t.lemmas(&lower, Who::Thing) {
-                if lists.iter().flatten().any(|l| l.org_heads.contains(&c)) {
+                if lists
+                    .iter()
+                    .flatten()
+                    .any(|l| l.org_heads.contains(c.as_str()))
+                {
                     return true;
                 }
             }
@@ -395,7 +410,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let n = self.tokens[k].norm(self.text);
-        self.lists().is_some_and(|l| l.verbs.contains(&n))
+        self.lists().is_some_and(|l| l.verbs.contains(n.as_str()))
     }
 
     /// The nominative of a surname (or other name word), lowercase.
@@ -628,6 +643,20 @@ impl<'a> Ctx<'a> {
                     first: first.map(|f| f.0),
                     role,
                 });
+            } else if after_prep
+                && !initial
+                && matches!(self.lang, Lang::Pl | Lang::Ru | Lang::Uk)
+                && ["w", "we", "в", "во"]
+                    .contains(&self.word(first_tok - 1).to_lowercase().as_str())
+            {
+                // "w Greifswaldzie", "в Анталье": a capitalized word after "in" is a place.
+                found.push(Found {
+                    toks,
+                    kind: ActorType::Gpe,
+                    female: false,
+                    first: None,
+                    role: None,
+                });
             } else {
                 for t in toks {
                     lone.push(vec![t]);
@@ -666,7 +695,11 @@ impl<'a> Ctx<'a> {
                     let sur = parts.last().cloned().unwrap_or_default();
                     (parts, Some(sur))
                 }
-                _ => (
+                ActorType::Gpe => (
+                    words.iter().map(|w| self.lemma(w, Who::Thing)).collect(),
+                    None,
+                ),
+                ActorType::Org => (
                     words
                         .iter()
                         .map(|w| strip_possessive(w).to_lowercase())

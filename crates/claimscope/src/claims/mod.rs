@@ -1,8 +1,42 @@
 //! Claims: cue lexicons, attribution patterns and speaker resolution.
+//!
+//! The extractor works on one document at a time, in three passes, each
+//! linear in the length of the document:
+//!
+//! 1. **Cues and quotes**: every token is looked up in the cue lexicon of the
+//!    document's language ([`lexicon`]); quotation marks of every style are
+//!    paired ([`quotes`]), and dash-introduced quotations (`- Tekst - powiedział X.`)
+//!    are found.
+//! 2. **Patterns** ([`patterns`]): quotations with the attribution after,
+//!    before (colon) or around them; reporting verbs with a complementizer
+//!    (`said that`, `stwierdził, że`) or without one (English `said the …`);
+//!    inverted attributions (`…, — заявил Песков.`, `…, the university said.`);
+//!    participial cues (`adding that`, `wskazując, iż`); `according to` and its
+//!    kin; back references (`Об этом заявил X`); headlines (`Putin: …`).
+//!    Cues inside a quotation or a reported clause produce their own claims,
+//!    so nested attribution yields one claim per level.
+//! 3. **Speakers** ([`speaker`]): the speaker span is the name, noun phrase
+//!    or pronoun next to the cue; it is linked to an actor through the actor
+//!    mentions, pronouns and dropped subjects through gender and number, role
+//!    nouns and impersonal report wording through the most recent compatible
+//!    actor.
+//!
+//! Every claim names the rule that produced it in [`Claim::rule`].
+
+pub mod lexicon;
+pub mod patterns;
+pub mod quotes;
+pub mod speaker;
+pub mod words;
+
+use std::collections::HashMap;
 
 use crate::error::Result;
 use crate::lang::Lang;
-use crate::model::{Actor, Claim, Sentence, Token};
+use crate::model::{Actor, Claim, Sentence, Token, TokenKind};
+use crate::span::Span;
+
+use lexicon::{CueHit, Lexicon};
 
 /// Everything the claim extractor reads about one document.
 #[derive(Debug, Clone, Copy)]
@@ -21,7 +55,22 @@ pub struct DocView<'a> {
 
 /// Extracts claims. Built once per [`crate::Analyzer`], shared by threads.
 #[derive(Debug, Clone, Default)]
-pub struct ClaimExtractor {}
+pub struct ClaimExtractor {
+    lexicons: HashMap<Lang, Lexicon>,
+}
+
+/// A cue found in a document, for explanations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueFound {
+    /// Where the cue is.
+    pub span: Span,
+    /// Its lemma.
+    pub lemma: String,
+    /// Its class (`say`, `according_to`, …).
+    pub class: String,
+    /// Its role, as a word (`verb`, `participle`, …).
+    pub role: &'static str,
+}
 
 impl ClaimExtractor {
     /// Builds the extractor from the built-in cue lexicons.
@@ -29,12 +78,245 @@ impl ClaimExtractor {
     /// # Errors
     /// A data error if the built-in data is malformed.
     pub fn builtin() -> Result<Self> {
-        Ok(ClaimExtractor {})
+        Self::with_user_cues(&[])
+    }
+
+    /// Builds the extractor from the built-in lexicons plus user cue files
+    /// `(language, name for messages, TSV content)`.
+    ///
+    /// # Errors
+    /// [`crate::Error::Data`] naming the file and line of a malformed row.
+    pub fn with_user_cues(files: &[(Lang, String, String)]) -> Result<Self> {
+        let mut lexicons = HashMap::new();
+        for l in [Lang::En, Lang::Pl, Lang::Ru, Lang::Uk] {
+            lexicons.insert(l, Lexicon::builtin(l)?);
+        }
+        for (lang, name, content) in files {
+            lexicons
+                .entry(*lang)
+                .or_insert_with(Lexicon::default)
+                .load(name, content)?;
+        }
+        Ok(ClaimExtractor { lexicons })
+    }
+
+    /// The lexicon used for a language, if any.
+    #[must_use]
+    pub fn lexicon(&self, lang: Lang) -> Option<&Lexicon> {
+        self.lexicons.get(&lang).filter(|l| !l.is_empty())
     }
 
     /// Extracts the claims of one document.
     #[must_use]
-    pub fn extract(&self, _doc: &DocView<'_>) -> Vec<Claim> {
-        Vec::new()
+    pub fn extract(&self, doc: &DocView<'_>) -> Vec<Claim> {
+        let Some(lex) = self.lexicon(doc.lang) else {
+            return Vec::new();
+        };
+        if doc.tokens.is_empty() || doc.sentences.is_empty() {
+            return Vec::new();
+        }
+        let ctx = Ctx::new(doc, lex);
+        let drafts = patterns::find(&ctx);
+        speaker::resolve(&ctx, drafts)
+    }
+
+    /// The cues found in a document (for [`crate::Analyzer::explain`]).
+    #[must_use]
+    pub fn cues(&self, doc: &DocView<'_>) -> Vec<CueFound> {
+        let Some(lex) = self.lexicon(doc.lang) else {
+            return Vec::new();
+        };
+        let ctx = Ctx::new(doc, lex);
+        ctx.hits
+            .iter()
+            .map(|h| {
+                let c = lex.cue(h.cue);
+                CueFound {
+                    span: ctx.span(h.start, h.end),
+                    lemma: c.lemma.clone(),
+                    class: c.class.clone(),
+                    role: match c.role {
+                        lexicon::CueRole::Verb => "verb",
+                        lexicon::CueRole::Participle => "participle",
+                        lexicon::CueRole::Impersonal => "impersonal",
+                        lexicon::CueRole::AccordingTo => "according_to",
+                        lexicon::CueRole::Noun => "noun",
+                        lexicon::CueRole::Directive => "directive",
+                    },
+                }
+            })
+            .collect()
+    }
+}
+
+/// The per-document working state shared by the passes.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+    pub toks: &'a [Token],
+    pub sents: &'a [Sentence],
+    pub actors: &'a [Actor],
+    pub lex: &'a Lexicon,
+    /// Normalized word per token (`None` for non-words).
+    pub norm: Vec<Option<String>>,
+    /// Sentence index per token.
+    pub sent_of: Vec<usize>,
+    /// Cue hits in token order (non-overlapping).
+    pub hits: Vec<CueHit>,
+    /// Index into `hits` per token covered by a cue.
+    pub hit_of: Vec<Option<usize>>,
+    /// Quotations (marks and dash quotes), in order of opening.
+    pub quotes: Vec<quotes::Quote>,
+    /// Innermost quotation per token (index into `quotes`).
+    pub quote_of: Vec<Option<usize>>,
+    /// (actor, mention) per token inside an actor mention.
+    pub mention_of: Vec<Option<(usize, usize)>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(doc: &DocView<'a>, lex: &'a Lexicon) -> Self {
+        let text = doc.text;
+        let toks = doc.tokens;
+        let norm: Vec<Option<String>> = toks
+            .iter()
+            .map(|t| {
+                if matches!(t.kind, TokenKind::Word) {
+                    Some(t.norm(text))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let mut sent_of = vec![0usize; toks.len()];
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let a = (s.first_token as usize).min(toks.len());
+            let b = (s.end_token as usize).min(toks.len());
+            for x in &mut sent_of[a..b] {
+                *x = si;
+            }
+        }
+        let mut hits = Vec::new();
+        let mut hit_of = vec![None; toks.len()];
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some(h) = lex.match_at(&norm, i) {
+                for x in &mut hit_of[h.start..h.end] {
+                    *x = Some(hits.len());
+                }
+                hits.push(h);
+                i = h.end;
+            } else {
+                i += 1;
+            }
+        }
+        let mut ctx = Ctx {
+            text,
+            lang: doc.lang,
+            toks,
+            sents: doc.sentences,
+            actors: doc.actors,
+            lex,
+            norm,
+            sent_of,
+            hits,
+            hit_of,
+            quotes: Vec::new(),
+            quote_of: vec![None; toks.len()],
+            mention_of: vec![None; toks.len()],
+        };
+        let mut qs = quotes::find_quotes(text);
+        qs.extend(patterns::dash_quotes(&ctx, &qs));
+        qs.sort_by_key(|q| (q.open.start, q.depth));
+        // Innermost quote per token: later (deeper) quotes overwrite.
+        let mut order: Vec<usize> = (0..qs.len()).collect();
+        order.sort_by_key(|&k| qs[k].depth);
+        for k in order {
+            let inner = qs[k].inner();
+            let a = ctx.tok_at_or_after(inner.start());
+            let mut j = a;
+            while j < toks.len() && toks[j].span.end() <= inner.end() {
+                ctx.quote_of[j] = Some(k);
+                j += 1;
+            }
+        }
+        ctx.quotes = qs;
+        for (ai, a) in doc.actors.iter().enumerate() {
+            for (mi, m) in a.mentions.iter().enumerate() {
+                let mut j = ctx.tok_at_or_after(m.span.start());
+                while j < toks.len() && toks[j].span.start() < m.span.end() {
+                    ctx.mention_of[j] = Some((ai, mi));
+                    j += 1;
+                }
+            }
+        }
+        ctx
+    }
+
+    /// The first token starting at or after byte `b`.
+    pub fn tok_at_or_after(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start() < b)
+    }
+
+    /// Byte span of tokens `[a, b)`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        if a >= b || b > self.toks.len() {
+            return Span::new(0, 0);
+        }
+        Span::new(self.toks[a].span.start(), self.toks[b - 1].span.end())
+    }
+
+    /// The token's text.
+    pub fn t(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    /// The normalized word at `i`, or `""`.
+    pub fn w(&self, i: usize) -> &str {
+        self.norm.get(i).and_then(|o| o.as_deref()).unwrap_or("")
+    }
+
+    /// True when the token is a capitalized word (or an acronym).
+    pub fn is_cap(&self, i: usize) -> bool {
+        if self.norm.get(i).is_none_or(Option::is_none) {
+            return false;
+        }
+        self.t(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The sentence's token range.
+    pub fn sent_range(&self, si: usize) -> (usize, usize) {
+        let s = &self.sents[si];
+        (
+            (s.first_token as usize).min(self.toks.len()),
+            (s.end_token as usize).min(self.toks.len()),
+        )
+    }
+
+    /// Is token `i` punctuation equal to one of `set`?
+    pub fn is_punct(&self, i: usize, set: &[&str]) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind != TokenKind::Word && set.contains(&t.span.slice(self.text)))
+    }
+
+    /// Is token `i` a dash?
+    pub fn is_dash(&self, i: usize) -> bool {
+        self.is_punct(i, &["-", "–", "—", "―", "--"])
+    }
+
+    /// The cue hit covering token `i`.
+    pub fn hit(&self, i: usize) -> Option<CueHit> {
+        self.hit_of.get(i).copied().flatten().map(|k| self.hits[k])
+    }
+
+    /// Is token `i` a quotation mark?
+    pub fn is_quote_mark(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.kind != TokenKind::Word
+                && t.span
+                    .slice(self.text)
+                    .chars()
+                    .all(|c| "\"«»„“”‚‘’'".contains(c))
+        })
     }
 }

@@ -261,12 +261,24 @@ impl Scanner<'_> {
     /// The char at byte `i` and its length; `None` at or past the end.
     #[inline]
     fn peek(&self, i: usize) -> Option<(char, usize)> {
-        let b0 = *self.b.get(i)?;
+        let b = self.b;
+        let b0 = *b.get(i)?;
         if b0 < 0x80 {
             return Some((b0 as char, 1));
         }
-        let c = self.text.get(i..)?.chars().next()?;
-        Some((c, c.len_utf8()))
+        // The text is valid UTF-8 (it is a `str`): decode by hand.
+        let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+        let (u, l) = if b0 < 0xE0 {
+            ((u32::from(b0 & 0x1F) << 6) | cont(1), 2)
+        } else if b0 < 0xF0 {
+            ((u32::from(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+        } else {
+            (
+                (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+                4,
+            )
+        };
+        Some((char::from_u32(u).unwrap_or('\u{FFFD}'), l))
     }
 
     #[inline]
@@ -287,6 +299,10 @@ impl Scanner<'_> {
         let n = self.b.len();
         let mut i = 0;
         while i < n {
+            if self.b[i] == b' ' {
+                i += 1;
+                continue;
+            }
             let Some((c, l)) = self.peek(i) else { break };
             i = match class(c) {
                 Cl::Space | Cl::Ign => i + l,
@@ -340,7 +356,32 @@ impl Scanner<'_> {
     #[inline]
     fn run(&self, mut i: usize) -> (usize, Option<Cl>) {
         let mut last = None;
-        while let Some((c, l)) = self.peek(i) {
+        loop {
+            // Fast path: ASCII, Cyrillic (U+0400–U+047F) and Latin-1/Latin
+            // Extended-A letters (U+00C0–U+017F, without × and ÷).
+            while let Some(&x) = self.b.get(i) {
+                if x >= 0x80 {
+                    let second = self.b.get(i + 1).copied().unwrap_or(0);
+                    let letter = match x {
+                        0xD0 | 0xD1 | 0xC4 | 0xC5 => true,
+                        0xC3 => second != 0x97 && second != 0xB7,
+                        _ => false,
+                    };
+                    if !letter {
+                        break;
+                    }
+                    last = Some(Cl::Letter);
+                    i += 2;
+                    continue;
+                }
+                match ASCII[x as usize] {
+                    Cl::Letter => last = Some(Cl::Letter),
+                    Cl::Digit => last = Some(Cl::Digit),
+                    _ => return (i, last),
+                }
+                i += 1;
+            }
+            let Some((c, l)) = self.peek(i) else { break };
             let cl = class(c);
             if is_wordish(cl) {
                 if cl != Cl::Mark {
@@ -387,6 +428,26 @@ impl Scanner<'_> {
                 all_digits = false;
             }
             let Some((c, l)) = self.peek(i) else { break };
+            let joiner = matches!(
+                c,
+                '.' | ','
+                    | ':'
+                    | '/'
+                    | '\''
+                    | '\u{2019}'
+                    | '-'
+                    | '\u{2010}'
+                    | '\u{2011}'
+                    | '_'
+                    | '°'
+                    | '@'
+            ) || ((c == ' '
+                && first_digit
+                && matches!(self.lang, Lang::Pl | Lang::Ru | Lang::Uk))
+                || is_thousands_space(c));
+            if !joiner {
+                break;
+            }
             let next = i + l;
             let next_cl = self.class_at(next);
             let next_wordish = next_cl.is_some_and(|x| x == Cl::Letter || x == Cl::Digit);
@@ -740,15 +801,17 @@ impl Scanner<'_> {
             }
             i += l;
         }
-        // Trim trailing punctuation.
+        // Trim trailing punctuation; a closing bracket stays when it is balanced.
+        let body = &self.b[start..i];
+        let opens = body.iter().filter(|&&b| b == b'(').count();
+        let mut closes = body.iter().filter(|&&b| b == b')').count();
         while i > start {
             let c = self.b[i - 1];
             let trim = match c {
                 b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b']' | b'}' => true,
-                b')' => {
-                    let s = &self.b[start..i];
-                    s.iter().filter(|&&b| b == b'(').count()
-                        < s.iter().filter(|&&b| b == b')').count()
+                b')' if opens < closes => {
+                    closes -= 1;
+                    true
                 }
                 _ => false,
             };
