@@ -373,6 +373,15 @@ fn stats_on_the_examples_writes_valid_gexf_graphml_and_csv() {
             .unwrap();
         assert_eq!(docs_attr.attribute("value"), Some("2"), "{id} documents");
     }
+    // Putin and Lukashenko both speak in the seed articles: each is the
+    // source of at least one speaker → target edge.
+    for speaker in ["putin", "lukashenko"] {
+        assert!(
+            g.descendants()
+                .any(|e| e.has_tag_name("edge") && e.attribute("source") == Some(speaker)),
+            "no edge from {speaker}"
+        );
+    }
     // Every edge joins two nodes and has a positive weight.
     for e in g.descendants().filter(|n| n.has_tag_name("edge")) {
         assert!(node_ids.contains(&e.attribute("source").unwrap()));

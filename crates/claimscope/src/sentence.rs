@@ -196,7 +196,8 @@ impl Splitter<'_> {
                     quotes = self.quote_depth(quotes, k);
                 }
                 last = j;
-                end_here = self.ends_after(first, i, last, spaced_dots, quotes);
+                let after_blank_line = paragraph_start && first > 0;
+                end_here = self.ends_after(first, i, last, spaced_dots, quotes, after_blank_line);
             }
             let gap = self.gap_after(last);
             let newlines = gap.iter().filter(|&&b| b == b'\n').count();
@@ -317,15 +318,22 @@ impl Splitter<'_> {
         last: usize,
         spaced_dots: usize,
         quotes: u32,
+        after_blank_line: bool,
     ) -> bool {
         let n = self.tokens.len();
         if last + 1 >= n {
             return true;
         }
-        if self.gap_after(last).is_empty() {
-            return false;
-        }
         let term_text = self.tok(term);
+        if self.gap_after(last).is_empty() {
+            // "around?I've": a missing space after ? or ! in English web text.
+            let next = self.tokens[last + 1];
+            return self.lowercase_starts
+                && last == term
+                && matches!(term_text, "?" | "!")
+                && next.kind == TokenKind::Word
+                && next.text(self.text).starts_with(char::is_uppercase);
+        }
         // An omission mark: "[...]", "(…)", or a spaced ". . ." of three dots.
         if term > first
             && matches!(self.tok(term - 1), "[" | "(")
@@ -411,12 +419,15 @@ impl Splitter<'_> {
             None => {}
         }
         // A list number or letter opening the sentence: "1. Item", "• 9. Item".
+        // After a blank line, a numbered paragraph's number is a unit of its
+        // own (as Universal Dependencies annotates "1." in legal texts);
+        // inline and at the start of the text it stays with its item.
         let single_letter = word.chars().nth(1).is_none();
         if word.len() <= 3
             && (word.bytes().all(|b| b.is_ascii_digit()) || single_letter)
             && (first..word_start).all(|x| is_bullet(self.tok(x)))
         {
-            return false;
+            return after_blank_line && word_start == first && term == first + 1;
         }
         true
     }

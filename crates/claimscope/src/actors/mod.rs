@@ -456,9 +456,12 @@ impl ActorMatcher {
                 break;
             };
             let s = m.start();
-            // Resume one character after this start, so that a hit inside a
-            // word never hides a name that starts within it ("dla Rosji").
-            pos = s + ft[s..].chars().next().map_or(1, char::len_utf8);
+            // No match starts in `pos..s` (leftmost semantics), and every
+            // pattern starting at `s` is tried below (all prefix lengths), so
+            // the next candidate is the next word start: skip the rest of this
+            // word. Resuming one character later instead would make a long
+            // word cost one automaton search per character.
+            pos = next_word_start(ft, s);
             if s < last_end
                 || ft[..s]
                     .chars()
@@ -506,6 +509,7 @@ impl ActorMatcher {
                         role: None,
                     });
                     last_end = e;
+                    pos = pos.max(e);
                     break 'prefixes;
                 }
             }
@@ -597,6 +601,19 @@ impl ActorMatcher {
 
 /// Inflected forms of an alias match in documents of its language; Cyrillic
 /// languages share forms often enough to be treated together.
+/// Where to search after a hit at `s`: after the run of letters and digits
+/// that starts at `s`, or one char after `s` when `s` is not a letter or digit.
+fn next_word_start(ft: &str, s: usize) -> usize {
+    let mut chars = ft[s..].char_indices();
+    match chars.next() {
+        None => ft.len(),
+        Some((_, c)) if !c.is_alphanumeric() => s + c.len_utf8(),
+        Some(_) => chars
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(ft.len(), |(i, _)| s + i),
+    }
+}
+
 fn lang_compatible(alias: Lang, doc: Lang) -> bool {
     alias == doc || doc == Lang::Und || (alias.is_cyrillic() && doc.is_cyrillic())
 }
