@@ -85,7 +85,10 @@ def analyze_bag(
     import dask
 
     frames = [dask.delayed(_rows_partition)(p, config, threads, table) for p in parts]
-    return dd.from_delayed(frames, meta=meta, verify_meta=False)
+    # Keep object columns as they are: Dask's string conversion would turn the
+    # list column `about` into its repr.
+    with dask.config.set({"dataframe.convert-string": False}):
+        return dd.from_delayed(frames, meta=meta, verify_meta=False)
 
 
 def _df_partition(
@@ -131,6 +134,15 @@ def analyze_dataframe(
         if c is not None and c not in ddf.columns:
             raise ValueError(f"no column {c!r} in the DataFrame (columns: {list(ddf.columns)})")
     meta = to_pandas([], table)
+    import dask
+
+    # Keep object columns as they are (see analyze_bag).
+    with dask.config.set({"dataframe.convert-string": False}):
+        return _map(ddf, config, threads, table, text_column, id_column, lang_column, meta)
+
+
+def _map(ddf: Any, config: bytes, threads: int, table: str, text_column: str,
+         id_column: Optional[str], lang_column: Optional[str], meta: Any) -> Any:
     return ddf.map_partitions(
         _df_partition,
         config,
