@@ -5,7 +5,7 @@
 //! across languages) and the **claims** they make (speaker, cue, content, kind),
 //! with exact offsets. Rules and dictionaries only: offline, fast, explainable.
 //!
-//! The pipeline is text → [`tokenize`] → [`sentence::split`] → actors
+//! The pipeline is text → [`tokenize()`] → [`sentence::split`] → actors
 //! ([`actors::ActorMatcher`]) → claims ([`claims::ClaimExtractor`]), run by an
 //! [`Analyzer`] that is built once and shared by threads.
 //!

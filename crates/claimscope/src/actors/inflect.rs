@@ -2,7 +2,7 @@
 //!
 //! Generation: every word of an alias is inflected with the longest matching
 //! suffix row for its kind (man, woman, thing); multi-word names take the same
-//! case in every word. Reversal ([`Inflector::lemmas`]) reads the same rows
+//! case in every word. Reversal (`Inflector::lemmas`) reads the same rows
 //! backwards to bring unknown names to the nominative.
 
 use std::collections::HashMap;

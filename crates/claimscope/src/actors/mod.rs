@@ -12,7 +12,7 @@
 //! document of its own language (nominatives match in any language). Then:
 //! a first name written before a known surname joins the mention, role nouns
 //! next to a person are recorded in [`Mention::role`], and unknown names are
-//! found from their context ([`unknown`]).
+//! found from their context (the `unknown` module).
 //!
 //! Polish `Polski`: at the start of a sentence, a form of a non-adjectival
 //! name that looks like an adjective (`-ski`, `-ska`, `-skie`, `-cki` …) and is
