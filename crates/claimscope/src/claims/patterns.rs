@@ -444,11 +444,16 @@ impl Finder<'_, '_> {
         };
         let q2 = ctx.quotes[next];
         let gap = ctx.text.get(after..q2.open.start()).unwrap_or("x");
+        // Length first: the gap to the next quote may be the rest of a long
+        // document, and counting its words at every quote was quadratic.
+        if gap.len() >= 80 || !gap.trim_start().starts_with([',', ':']) {
+            return;
+        }
         let gap_words = gap
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
-        if gap_words <= 4 && gap.trim_start().starts_with([',', ':']) && gap.len() < 80 {
+        if gap_words <= 4 {
             let content = self.quote_content(q2.inner());
             self.quote_claimed[next] = true;
             self.push(
