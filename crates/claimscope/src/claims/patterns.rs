@@ -146,6 +146,30 @@ impl Finder<'_, '_> {
         self.draft_cue_tok.push(cue_tok);
     }
 
+    /// Records a claim anchored at its cue `cue`, whose first token is `cue_tok`.
+    fn push_at_cue(
+        &mut self,
+        spk: Spk,
+        cue: Span,
+        content: Span,
+        kind: ClaimKind,
+        rule: &'static str,
+        cue_tok: usize,
+    ) {
+        self.push(
+            Draft {
+                spk,
+                cue: Some(cue),
+                content,
+                kind,
+                rule,
+                anchor: cue.start(),
+                id: 0,
+            },
+            Some(cue_tok),
+        );
+    }
+
     fn boilerplate(&self, tok: usize) -> bool {
         self.ctx
             .sent_of
@@ -723,18 +747,7 @@ impl Finder<'_, '_> {
                 let spk = self.subject_for(h, cs);
                 let cspan = ctx.span(h.start, h.end);
                 self.used[hi] = true;
-                self.push(
-                    Draft {
-                        spk,
-                        cue: Some(cspan),
-                        content,
-                        kind,
-                        rule: "cue_colon",
-                        anchor: cspan.start(),
-                        id: 0,
-                    },
-                    Some(h.start),
-                );
+                self.push_at_cue(spk, cspan, content, kind, "cue_colon", h.start);
             }
             return;
         }
@@ -756,18 +769,7 @@ impl Finder<'_, '_> {
                 let spk = self.subject_for(h, cs);
                 let cspan = ctx.span(h.start, h.end);
                 self.used[hi] = true;
-                self.push(
-                    Draft {
-                        spk,
-                        cue: Some(cspan),
-                        content,
-                        kind,
-                        rule: "cue_object_clause",
-                        anchor: cspan.start(),
-                        id: 0,
-                    },
-                    Some(h.start),
-                );
+                self.push_at_cue(spk, cspan, content, kind, "cue_object_clause", h.start);
             }
             return;
         }
@@ -829,18 +831,7 @@ impl Finder<'_, '_> {
         if let Some((content, kind)) = self.indirect(a, end) {
             let cspan = ctx.span(h.start, h.end);
             self.used[hi] = true;
-            self.push(
-                Draft {
-                    spk,
-                    cue: Some(cspan),
-                    content,
-                    kind,
-                    rule: "cue_bare_clause",
-                    anchor: cspan.start(),
-                    id: 0,
-                },
-                Some(h.start),
-            );
+            self.push_at_cue(spk, cspan, content, kind, "cue_bare_clause", h.start);
         }
     }
 
@@ -895,21 +886,17 @@ impl Finder<'_, '_> {
             let end = if mid { self.content_end(cs, lim) } else { b };
             if let Some((content, kind)) = self.indirect(cs, end) {
                 self.used[hi] = true;
-                self.push(
-                    Draft {
-                        spk,
-                        cue: Some(cspan),
-                        content,
-                        kind,
-                        rule: if mid {
-                            "inverted_mid_clause"
-                        } else {
-                            "inverted_cue_speaker"
-                        },
-                        anchor: cspan.start(),
-                        id: 0,
+                self.push_at_cue(
+                    spk,
+                    cspan,
+                    content,
+                    kind,
+                    if mid {
+                        "inverted_mid_clause"
+                    } else {
+                        "inverted_cue_speaker"
                     },
-                    Some(h.start),
+                    h.start,
                 );
                 return true;
             }
@@ -962,21 +949,17 @@ impl Finder<'_, '_> {
         };
         if let Some((content, kind)) = self.indirect(cs, end) {
             self.used[hi] = true;
-            self.push(
-                Draft {
-                    spk,
-                    cue: Some(cspan),
-                    content,
-                    kind,
-                    rule: if mid {
-                        "inverted_mid_clause"
-                    } else {
-                        "inverted_speaker_cue"
-                    },
-                    anchor: cspan.start(),
-                    id: 0,
+            self.push_at_cue(
+                spk,
+                cspan,
+                content,
+                kind,
+                if mid {
+                    "inverted_mid_clause"
+                } else {
+                    "inverted_speaker_cue"
                 },
-                Some(h.start),
+                h.start,
             );
             return true;
         }
@@ -1034,18 +1017,7 @@ impl Finder<'_, '_> {
         };
         let cspan = ctx.span(h.start, h.end);
         self.mark_hit(h);
-        self.push(
-            Draft {
-                spk,
-                cue: Some(cspan),
-                content,
-                kind,
-                rule: "back_reference",
-                anchor: cspan.start(),
-                id: 0,
-            },
-            Some(h.start),
-        );
+        self.push_at_cue(spk, cspan, content, kind, "back_reference", h.start);
         true
     }
 
