@@ -705,18 +705,7 @@ impl Finder<'_, '_> {
                     };
                     let (cspan, _) = self.cue_span(h);
                     self.used[hi] = true;
-                    self.push(
-                        Draft {
-                            spk,
-                            cue: Some(cspan),
-                            content,
-                            kind,
-                            rule,
-                            anchor: cspan.start(),
-                            id: 0,
-                        },
-                        Some(h.start),
-                    );
+                    self.push_at_cue(spk, cspan, content, kind, rule, h.start);
                 }
             }
             return;
@@ -1106,18 +1095,7 @@ impl Finder<'_, '_> {
         };
         let kind = ClaimKind::AccordingTo;
         self.mark_hit(h);
-        self.push(
-            Draft {
-                spk,
-                cue: Some(cspan),
-                content,
-                kind,
-                rule,
-                anchor: cspan.start(),
-                id: 0,
-            },
-            Some(h.start),
-        );
+        self.push_at_cue(spk, cspan, content, kind, rule, h.start);
     }
 
     fn headline_rule(&mut self, si: usize) {
