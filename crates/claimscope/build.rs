@@ -79,6 +79,9 @@ mod text {
     }
 }
 
+#[path = "src/fasthash.rs"]
+#[allow(dead_code)]
+mod fasthash;
 #[path = "src/actors/fold.rs"]
 mod fold;
 #[path = "src/actors/gazetteer.rs"]
@@ -99,6 +102,7 @@ const FILES: &[&str] = &[
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     for p in [
         "build.rs",
+        "src/fasthash.rs",
         "src/actors/fold.rs",
         "src/actors/gazetteer.rs",
         "src/actors/generate.rs",

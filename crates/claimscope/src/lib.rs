@@ -29,6 +29,7 @@ pub mod actors;
 pub mod analyzer;
 pub mod claims;
 pub mod error;
+mod fasthash;
 pub mod lang;
 pub mod model;
 pub mod output;

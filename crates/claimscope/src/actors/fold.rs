@@ -19,7 +19,53 @@ pub struct Folded {
     end: Vec<u32>,
 }
 
+/// Letter or digit (`char::is_alphanumeric`), answered without a table
+/// look-up for ASCII, Latin-1, Latin Extended-A and basic Cyrillic.
+#[inline]
+#[must_use]
+pub fn is_word_char(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_alphanumeric();
+    }
+    if (0x400..=0x45F).contains(&u) || ((0xC0..=0x17F).contains(&u) && u != 0xD7 && u != 0xF7) {
+        return true;
+    }
+    c.is_alphanumeric()
+}
+
+#[inline]
 fn push_char(out: &mut String, c: char) {
+    let u = c as u32;
+    // Fast paths with the same result as the general rule below.
+    if u < 0x80 {
+        out.push(match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            '`' => '\'',
+            _ => c,
+        });
+        return;
+    }
+    match u {
+        // А–Я → а–я; а–я, ђ–џ unchanged; Ѐ–Џ → ѐ–џ; ё, Ё → е.
+        0x401 | 0x451 => {
+            out.push('е');
+            return;
+        }
+        0x410..=0x42F => {
+            out.push(char::from_u32(u + 0x20).unwrap_or(c));
+            return;
+        }
+        0x400..=0x40F => {
+            out.push(char::from_u32(u + 0x50).unwrap_or(c));
+            return;
+        }
+        0x430..=0x45F => {
+            out.push(c);
+            return;
+        }
+        _ => {}
+    }
     match c {
         'ё' => out.push('е'),
         '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' | '\u{2032}' => out.push('\''),
@@ -141,6 +187,41 @@ mod tests {
         let i = f.text.find("елкина").expect("found");
         let (s, e) = f.orig_span(i, i + "елкина".len());
         assert_eq!(&t[s..e], "Ёлкин\u{00AD}а");
+    }
+
+    /// The general folding rule, without fast paths.
+    fn push_char_reference(out: &mut String, c: char) {
+        match c {
+            'ё' => out.push('е'),
+            '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' | '\u{2032}' => out.push('\''),
+            '\u{0307}' => {}
+            _ => {
+                if c.is_lowercase() || !c.is_alphabetic() {
+                    out.push(c);
+                } else {
+                    for l in c.to_lowercase() {
+                        if l == '\u{0307}' {
+                            continue;
+                        }
+                        out.push(if l == 'ё' { 'е' } else { l });
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_general_rule() {
+        for u in (0u32..0x3000).chain(0xFF00..0xFFFF) {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            let (mut a, mut b) = (String::new(), String::new());
+            push_char(&mut a, c);
+            push_char_reference(&mut b, c);
+            assert_eq!(a, b, "U+{u:04X}");
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{u:04X}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! case in every word. Reversal (`Inflector::lemmas`) reads the same rows
 //! backwards to bring unknown names to the nominative.
 
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -50,11 +50,11 @@ struct Row {
 pub struct Table {
     rows: Vec<Row>,
     /// Index: last char of the suffix → row indices (rows with empty suffix under '\0').
-    by_last: HashMap<char, Vec<usize>>,
+    by_last: FastMap<char, Vec<usize>>,
     /// Reverse index: last char of a case ending → (row, ending); whole-word
     /// rows under the form itself.
-    by_ending: HashMap<char, Vec<(usize, String)>>,
-    by_form: HashMap<String, Vec<usize>>,
+    by_ending: FastMap<char, Vec<(usize, String)>>,
+    by_form: FastMap<String, Vec<usize>>,
     fem: Vec<(String, String)>,
 }
 
@@ -316,7 +316,7 @@ fn capitalize_like(rep: &str, word: &str) -> String {
 /// The built-in suffix tables, one per language (empty for en and fr).
 #[derive(Debug, Clone, Default)]
 pub struct Inflector {
-    tables: HashMap<Lang, Table>,
+    tables: FastMap<Lang, Table>,
 }
 
 const BUILTIN: &[(Lang, &str, &str)] = &[
@@ -353,7 +353,7 @@ impl Inflector {
     /// # Errors
     /// [`Error::Data`] if a built-in table is malformed (a bug).
     pub fn builtin() -> Result<Self> {
-        let mut tables = HashMap::new();
+        let mut tables = FastMap::default();
         for &(lang, file, content) in BUILTIN {
             tables.insert(lang, Table::parse(file, content)?);
         }

@@ -1,7 +1,7 @@
 //! Small per-language word lists used around names: role nouns, first names,
 //! reporting verbs, organization head nouns and capitalized function words.
 
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FastMap, FastSet};
 
 use super::inflect::{Inflector, Who};
 use crate::error::Result;
@@ -11,21 +11,23 @@ use crate::lang::Lang;
 #[derive(Debug, Clone, Default)]
 pub struct Lists {
     /// Role nouns in every generated case form.
-    pub roles: HashSet<String>,
+    pub(crate) roles: FastSet<String>,
     /// First names, nominative.
-    pub first: HashSet<&'static str>,
+    pub(crate) first: FastSet<&'static str>,
     /// Reporting-verb forms.
-    pub verbs: HashSet<&'static str>,
+    pub(crate) verbs: FastSet<&'static str>,
     /// Organization head nouns, nominative.
-    pub org_heads: HashSet<&'static str>,
+    pub(crate) org_heads: FastSet<&'static str>,
     /// Capitalized words that never start a name.
-    pub stop: HashSet<&'static str>,
+    pub(crate) stop: FastSet<&'static str>,
 }
 
 /// All languages' lists.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    by_lang: HashMap<Lang, Lists>,
+    by_lang: FastMap<Lang, Lists>,
+    /// The role nouns of all languages together.
+    all_roles: FastSet<String>,
 }
 
 macro_rules! lang_files {
@@ -53,7 +55,7 @@ impl Lexicon {
     /// # Errors
     /// Never in practice; kept for symmetry with the other loaders.
     pub fn builtin(inf: &Inflector) -> Result<Self> {
-        let mut by_lang = HashMap::new();
+        let mut by_lang = FastMap::default();
         for (lang, files) in [
             (Lang::En, lang_files!("en")),
             (Lang::Pl, lang_files!("pl")),
@@ -79,7 +81,11 @@ impl Lexicon {
             l.stop = words(stop).collect();
             by_lang.insert(lang, l);
         }
-        Ok(Lexicon { by_lang })
+        let all_roles = by_lang
+            .values()
+            .flat_map(|l| l.roles.iter().cloned())
+            .collect();
+        Ok(Lexicon { by_lang, all_roles })
     }
 
     /// The lists of a language; Belarusian uses the Russian ones, others English.
@@ -96,6 +102,6 @@ impl Lexicon {
     /// True when `lower` is a role noun in any language.
     #[must_use]
     pub fn is_role(&self, lower: &str) -> bool {
-        self.by_lang.values().any(|l| l.roles.contains(lower))
+        self.all_roles.contains(lower)
     }
 }

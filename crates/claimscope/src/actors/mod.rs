@@ -32,36 +32,13 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::error::{Error, Result};
+use crate::fasthash::FastMap;
 use crate::lang::Lang;
 use crate::model::{Actor, ActorType, Mention, Sentence, Token};
 use crate::span::Span;
 use gazetteer::Entry;
 use inflect::Inflector;
 use lexicon::Lexicon;
-
-/// FNV-1a: a fast hash for the many short keys built at start-up.
-#[derive(Debug, Clone, Copy)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// One precomputed form: key, actor index, language index (order of
 /// [`LANG_ORDER`]), inflected, caps mask, acronym length, exact surface (`@cs`).
@@ -157,10 +134,11 @@ pub struct ActorMatcher {
     forms: Vec<Cow<'static, str>>,
     /// Per form: index of its first reading in `targets` (a linked list through `Target::next`).
     heads: Vec<u32>,
-    /// Prefix → index into `groups`.
-    prefix_map: FastMap<String, u32>,
-    /// Per prefix: the forms starting with it, longest first.
-    groups: Vec<Vec<u32>>,
+    /// Folded form → its index in `forms`.
+    form_ids: FastMap<Cow<'static, str>, u32>,
+    /// Per automaton pattern (a prefix): the distinct byte lengths of the
+    /// forms starting with it, longest first.
+    group_lens: Vec<Box<[u32]>>,
     targets: Vec<Target>,
     inflector: Inflector,
     lex: Lexicon,
@@ -355,7 +333,7 @@ impl ActorMatcher {
         let mut prefix_map: FastMap<String, u32> = FastMap::default();
         let mut firsts: Vec<String> = Vec::new();
         let mut groups: Vec<Vec<u32>> = Vec::new();
-        for (fid, k) in keys.iter().enumerate() {
+        for k in &keys {
             let fw = prefix(k.as_ref());
             let g = if let Some(&g) = prefix_map.get(fw) {
                 g
@@ -366,11 +344,17 @@ impl ActorMatcher {
                 groups.push(Vec::new());
                 g
             };
-            groups[g as usize].push(u32::try_from(fid).unwrap_or(u32::MAX));
+            groups[g as usize].push(u32::try_from(k.len()).unwrap_or(u32::MAX));
         }
-        for g in &mut groups {
-            g.sort_by_key(|&f| std::cmp::Reverse(keys[f as usize].len()));
-        }
+        let group_lens: Vec<Box<[u32]>> = groups
+            .into_iter()
+            .map(|mut g| {
+                g.sort_unstable_by(|a, b| b.cmp(a));
+                g.dedup();
+                g.into_boxed_slice()
+            })
+            .collect();
+        drop(prefix_map);
         let ac = if firsts.is_empty() {
             None
         } else {
@@ -390,10 +374,10 @@ impl ActorMatcher {
         Ok(ActorMatcher {
             actors,
             ac,
-            prefix_map,
+            form_ids: pid,
             forms: keys,
             heads,
-            groups,
+            group_lens,
             targets,
             inflector,
             lex,
@@ -462,56 +446,54 @@ impl ActorMatcher {
             // word. Resuming one character later instead would make a long
             // word cost one automaton search per character.
             pos = next_word_start(ft, s);
-            if s < last_end
-                || ft[..s]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            {
+            if s < last_end || ft[..s].chars().next_back().is_some_and(fold::is_word_char) {
                 continue;
             }
-            // The automaton's (longest) prefix first, then shorter ones.
-            let mut ends: Vec<usize> = vec![m.end()];
-            for (i, _) in ft[s..m.end()].char_indices().skip(1) {
-                ends.push(s + i);
-            }
-            ends[1..].reverse();
-            'prefixes: for pe in ends {
-                let Some(&g) = self.prefix_map.get(&ft[s..pe]) else {
+            // The forms that are prefixes of `ft[s..]`, longest first: those
+            // sharing the automaton's (longest) prefix, by their lengths, then
+            // shorter forms equal to a shorter prefix. A form is tried only
+            // where it would end at a word boundary.
+            let lens = &self.group_lens[m.pattern().as_usize()];
+            let mut ends: Vec<usize> = lens.iter().map(|&l| s + l as usize).collect();
+            let mut shorter: Vec<usize> = ft[s..m.end()]
+                .char_indices()
+                .skip(1)
+                .map(|(i, _)| s + i)
+                .collect();
+            shorter.reverse();
+            ends.extend(shorter);
+            for e in ends {
+                if e > ft.len()
+                    || !ft.is_char_boundary(e)
+                    || ft[e..].chars().next().is_some_and(fold::is_word_char)
+                {
+                    continue;
+                }
+                let Some(&fid) = self.form_ids.get(&ft[s..e]) else {
                     continue;
                 };
-                for &fid in &self.groups[g as usize] {
-                    let key = self.forms[fid as usize].as_ref();
-                    if !ft[s..].starts_with(key) {
-                        continue;
-                    }
-                    let e = s + key.len();
-                    if ft[e..].chars().next().is_some_and(char::is_alphanumeric) {
-                        continue;
-                    }
-                    let (os, oe) = folded.orig_span(s, e);
-                    let Some((actor, inflected)) = self.pick(fid as usize, &text[os..oe], lang)
-                    else {
-                        continue;
-                    };
-                    if inflected
-                        && lang == Lang::Pl
-                        && self.actors[actor as usize].kind != ActorType::Person
-                        && !key.contains(' ')
-                        && ctx.looks_like_adjective(os, oe)
-                    {
-                        continue;
-                    }
-                    out.push(Raw {
-                        span: Span::new(os, oe),
-                        actor: Some(actor),
-                        unknown: None,
-                        role: None,
-                    });
-                    last_end = e;
-                    pos = pos.max(e);
-                    break 'prefixes;
+                let key = self.forms[fid as usize].as_ref();
+                let (os, oe) = folded.orig_span(s, e);
+                let Some((actor, inflected)) = self.pick(fid as usize, &text[os..oe], lang) else {
+                    continue;
+                };
+                if inflected
+                    && lang == Lang::Pl
+                    && self.actors[actor as usize].kind != ActorType::Person
+                    && !key.contains(' ')
+                    && ctx.looks_like_adjective(os, oe)
+                {
+                    continue;
                 }
+                out.push(Raw {
+                    span: Span::new(os, oe),
+                    actor: Some(actor),
+                    unknown: None,
+                    role: None,
+                });
+                last_end = e;
+                pos = pos.max(e);
+                break;
             }
         }
         out
@@ -607,9 +589,9 @@ fn next_word_start(ft: &str, s: usize) -> usize {
     let mut chars = ft[s..].char_indices();
     match chars.next() {
         None => ft.len(),
-        Some((_, c)) if !c.is_alphanumeric() => s + c.len_utf8(),
+        Some((_, c)) if !fold::is_word_char(c) => s + c.len_utf8(),
         Some(_) => chars
-            .find(|(_, c)| !c.is_alphanumeric())
+            .find(|(_, c)| !fold::is_word_char(*c))
             .map_or(ft.len(), |(i, _)| s + i),
     }
 }
@@ -620,15 +602,18 @@ fn lang_compatible(alias: Lang, doc: Lang) -> bool {
 
 /// Does the capitalization of `surface` fit the alias?
 fn case_ok(t: &Target, surface: &str) -> bool {
-    let clean: String = surface
-        .chars()
-        .filter(|&c| !crate::text::is_ignorable(c))
-        .collect();
+    use crate::text::is_ignorable;
     if let Some(cs) = &t.cs {
+        let clean: String = surface.chars().filter(|&c| !is_ignorable(c)).collect();
         let norm = clean.split_whitespace().collect::<Vec<_>>().join(" ");
         return norm == **cs;
     }
-    for (i, w) in clean.split_whitespace().enumerate().take(32) {
+    // Words as if the ignorable characters were removed first: a word made
+    // only of them does not count.
+    let words = surface
+        .split_whitespace()
+        .filter(|w| !w.chars().all(is_ignorable));
+    for (i, w) in words.enumerate().take(32) {
         if t.caps & (1 << i) != 0 {
             let first = w.chars().find(|c| c.is_alphabetic());
             if !first.is_some_and(|c| c.is_uppercase()) {
@@ -638,7 +623,7 @@ fn case_ok(t: &Target, surface: &str) -> bool {
     }
     if t.acr_len > 1 {
         let n = usize::from(t.acr_len);
-        if !clean
+        if !surface
             .chars()
             .filter(|c| c.is_alphabetic())
             .take(n)

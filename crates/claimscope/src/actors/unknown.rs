@@ -15,11 +15,13 @@
 //! backwards; the id is `unk:<lang>:<type>:<normalized name>`, so it is the
 //! same in every document of the language.
 
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use super::Raw;
 use super::inflect::{Inflector, Table, Who};
 use super::lexicon::{Lexicon, Lists};
+use crate::fasthash::FastMap;
 use crate::lang::Lang;
 use crate::model::{ActorType, Sentence, Token, TokenKind};
 use crate::span::Span;
@@ -131,6 +133,12 @@ pub(crate) struct Ctx<'a> {
     inf: &'a Inflector,
     /// Per token: starts a sentence (first word, or first after an opening quote/dash at line start).
     initial: Vec<bool>,
+    /// Per token: is a role word (0 not computed yet, 1 no, 2 yes).
+    role_words: Vec<Cell<u8>>,
+    /// Answers already computed for a word of this document (names repeat).
+    first_names: RefCell<FastMap<&'a str, Option<(String, bool)>>>,
+    lemmas: RefCell<FastMap<(&'a str, Who), String>>,
+    org_heads: RefCell<FastMap<&'a str, bool>>,
 }
 
 fn is_cap(s: &str) -> bool {
@@ -204,6 +212,10 @@ impl<'a> Ctx<'a> {
             lex,
             inf,
             initial,
+            role_words: vec![Cell::new(0); tokens.len()],
+            first_names: RefCell::default(),
+            lemmas: RefCell::default(),
+            org_heads: RefCell::default(),
         }
     }
 
@@ -265,7 +277,16 @@ impl<'a> Ctx<'a> {
     }
 
     /// Is this word (any case) a known first name? Returns its nominative and gender.
-    fn first_name(&self, w: &str) -> Option<(String, bool)> {
+    fn first_name(&self, w: &'a str) -> Option<(String, bool)> {
+        if let Some(r) = self.first_names.borrow().get(w) {
+            return r.clone();
+        }
+        let r = self.first_name_uncached(w);
+        self.first_names.borrow_mut().insert(w, r.clone());
+        r
+    }
+
+    fn first_name_uncached(&self, w: &str) -> Option<(String, bool)> {
         if !is_cap(w) || is_all_caps(w) {
             return None;
         }
@@ -320,8 +341,17 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_role_word(&self, k: usize) -> bool {
-        let t = &self.tokens[k];
-        t.kind == TokenKind::Word && self.lex.is_role(&t.norm(self.text))
+        let cell = &self.role_words[k];
+        match cell.get() {
+            1 => false,
+            2 => true,
+            _ => {
+                let t = &self.tokens[k];
+                let r = t.kind == TokenKind::Word && self.lex.is_role(&t.norm(self.text));
+                cell.set(1 + u8::from(r));
+                r
+            }
+        }
     }
 
     /// A role written just before the name starting at `span.start`:
@@ -381,7 +411,16 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|l| l.stop.contains(lower.as_str()))
     }
 
-    fn is_org_head(&self, w: &str) -> bool {
+    fn is_org_head(&self, w: &'a str) -> bool {
+        if let Some(&r) = self.org_heads.borrow().get(w) {
+            return r;
+        }
+        let r = self.is_org_head_uncached(w);
+        self.org_heads.borrow_mut().insert(w, r);
+        r
+    }
+
+    fn is_org_head_uncached(&self, w: &str) -> bool {
         let lower = w.to_lowercase();
         let lists = [self.lists(), self.lex.get(Lang::En)];
         if lists
@@ -414,7 +453,16 @@ impl<'a> Ctx<'a> {
     }
 
     /// The nominative of a surname (or other name word), lowercase.
-    fn lemma(&self, w: &str, who: Who) -> String {
+    fn lemma(&self, w: &'a str, who: Who) -> String {
+        if let Some(r) = self.lemmas.borrow().get(&(w, who)) {
+            return r.clone();
+        }
+        let r = self.lemma_uncached(w, who);
+        self.lemmas.borrow_mut().insert((w, who), r.clone());
+        r
+    }
+
+    fn lemma_uncached(&self, w: &str, who: Who) -> String {
         let lower = strip_possessive(w).to_lowercase();
         let Some(table) = self.table() else {
             return lower;

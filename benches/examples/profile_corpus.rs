@@ -1,0 +1,49 @@
+//! Runs `Analyzer::analyze` over the `text` fields of a JSONL file, several
+//! times, in one thread: a steady workload to attach a profiler to.
+//!
+//! ```sh
+//! cargo build --release -p claimscope-benches --example profile_corpus
+//! perf record -g target/release/examples/profile_corpus CORPUS.jsonl 20
+//! ```
+//!
+//! Prints the bytes analyzed per second (language detected per document, as
+//! the command line does) on standard output.
+#![allow(missing_docs)]
+
+use std::time::Instant;
+
+use claimscope::{AnalyzeOptions, Analyzer};
+
+fn main() -> Result<(), String> {
+    let mut args = std::env::args().skip(1);
+    let path = args
+        .next()
+        .ok_or("usage: profile_corpus CORPUS.jsonl [REPEAT]")?;
+    let repeat: u32 = match args.next() {
+        Some(r) => r.parse().map_err(|e| format!("REPEAT: {e}"))?,
+        None => 10,
+    };
+    let data = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+    let texts: Vec<String> = data
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let analyzer = Analyzer::new().map_err(|e| e.to_string())?;
+    let opts = AnalyzeOptions::default();
+    let start = Instant::now();
+    let mut claims = 0usize;
+    for _ in 0..repeat {
+        for t in &texts {
+            claims += analyzer.analyze(t, &opts).map_or(0, |d| d.claims.len());
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{} documents, {bytes} bytes, x{repeat}: {:.2} MB/s ({claims} claims)",
+        texts.len(),
+        bytes as f64 * f64::from(repeat) / secs / 1e6
+    );
+    Ok(())
+}
