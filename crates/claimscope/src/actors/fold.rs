@@ -114,8 +114,22 @@ pub fn fold(text: &str) -> Folded {
     let mut map = Vec::with_capacity(text.len() + 1);
     let mut end = Vec::with_capacity(text.len() + 1);
     let mut prev_space = false;
-    for (b, c) in text.char_indices() {
-        if is_ignorable(c) {
+    let bytes = text.as_bytes();
+    let mut b = 0usize;
+    while b < bytes.len() {
+        let byte = bytes[b];
+        // ASCII (most bytes of most texts): one byte in, one byte out.
+        let (c, n) = if byte < 0x80 {
+            (char::from(byte), 1)
+        } else {
+            match text[b..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let next = b + n;
+        if n > 1 && is_ignorable(c) {
+            b = next;
             continue;
         }
         let before = out.len();
@@ -123,8 +137,9 @@ pub fn fold(text: &str) -> Folded {
             if prev_space {
                 // Extend the space's end over the whole run.
                 if let Some(last) = end.last_mut() {
-                    *last = u32::try_from(b + c.len_utf8()).unwrap_or(u32::MAX);
+                    *last = u32::try_from(next).unwrap_or(u32::MAX);
                 }
+                b = next;
                 continue;
             }
             out.push(' ');
@@ -134,11 +149,12 @@ pub fn fold(text: &str) -> Folded {
             prev_space = false;
         }
         let ob = u32::try_from(b).unwrap_or(u32::MAX);
-        let oe = u32::try_from(b + c.len_utf8()).unwrap_or(u32::MAX);
+        let oe = u32::try_from(next).unwrap_or(u32::MAX);
         for _ in before..out.len() {
             map.push(ob);
             end.push(oe);
         }
+        b = next;
     }
     let tl = u32::try_from(text.len()).unwrap_or(u32::MAX);
     map.push(tl);
@@ -221,6 +237,71 @@ mod tests {
             push_char_reference(&mut b, c);
             assert_eq!(a, b, "U+{u:04X}");
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{u:04X}");
+        }
+    }
+
+    /// `fold` as first written: char by char.
+    fn fold_reference(text: &str) -> (String, Vec<(usize, usize)>) {
+        let mut out = String::new();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut prev_space = false;
+        for (b, c) in text.char_indices() {
+            if is_ignorable(c) {
+                continue;
+            }
+            let before = out.len();
+            if c.is_whitespace() {
+                if prev_space {
+                    if let Some(last) = spans.last_mut() {
+                        last.1 = b + c.len_utf8();
+                    }
+                    continue;
+                }
+                out.push(' ');
+                prev_space = true;
+            } else {
+                push_char_reference(&mut out, c);
+                prev_space = false;
+            }
+            for _ in before..out.len() {
+                spans.push((b, b + c.len_utf8()));
+            }
+        }
+        (out, spans)
+    }
+
+    #[test]
+    fn fold_agrees_with_the_char_by_char_reference() {
+        let samples = [
+            "İstanbul and Straße, ПЕСКОВ  Ёлкин\u{00AD}а \t\n x",
+            "Łukaszenko powiedział: „Nie”. ЄС і Ґанок — ‘quoted’ `tick` ´acute",
+            "\u{200B}\u{FEFF}  \r\n\u{0085}\u{00A0}end\u{0307}Ǆ ǅ ǆ ΣΑΣ ﬁ",
+            "",
+            " ",
+        ];
+        for t in samples {
+            let f = fold(t);
+            let (text, spans) = fold_reference(t);
+            assert_eq!(f.text, text, "{t:?}");
+            for (i, &(s, e)) in spans.iter().enumerate() {
+                assert_eq!(
+                    (f.map[i] as usize, f.end[i] as usize),
+                    (s, e),
+                    "{t:?} byte {i}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_agrees_on_random_text(t in "[a-zA-Z ĄąŁłŻżЁёЕеЄєІіЇїҐґ İıẞß\u{00AD}\u{200B}\u{0307}`’\t\n\u{00A0}ΣσǅΐŉﬁÅÅ.,0-9]{0,40}") {
+            let f = fold(&t);
+            let (text, spans) = fold_reference(&t);
+            proptest::prop_assert_eq!(&f.text, &text);
+            for (i, &(s, e)) in spans.iter().enumerate() {
+                proptest::prop_assert_eq!((f.map[i] as usize, f.end[i] as usize), (s, e));
+            }
         }
     }
 

@@ -454,14 +454,16 @@ impl ActorMatcher {
             // shorter forms equal to a shorter prefix. A form is tried only
             // where it would end at a word boundary.
             let lens = &self.group_lens[m.pattern().as_usize()];
-            let mut ends: Vec<usize> = lens.iter().map(|&l| s + l as usize).collect();
-            let mut shorter: Vec<usize> = ft[s..m.end()]
-                .char_indices()
-                .skip(1)
-                .map(|(i, _)| s + i)
-                .collect();
-            shorter.reverse();
-            ends.extend(shorter);
+            let mut shorter = [0usize; PREFIX_CHARS];
+            let mut n_shorter = 0;
+            for (i, _) in ft[s..m.end()].char_indices().skip(1).take(PREFIX_CHARS) {
+                shorter[n_shorter] = s + i;
+                n_shorter += 1;
+            }
+            let ends = lens
+                .iter()
+                .map(|&l| s + l as usize)
+                .chain(shorter[..n_shorter].iter().rev().copied());
             for e in ends {
                 if e > ft.len()
                     || !ft.is_char_boundary(e)
