@@ -28,6 +28,8 @@ pub struct Lexicon {
     by_lang: FastMap<Lang, Lists>,
     /// The role nouns of all languages together.
     all_roles: FastSet<String>,
+    /// The first names of all languages together.
+    all_first: FastSet<&'static str>,
 }
 
 macro_rules! lang_files {
@@ -85,7 +87,15 @@ impl Lexicon {
             .values()
             .flat_map(|l| l.roles.iter().cloned())
             .collect();
-        Ok(Lexicon { by_lang, all_roles })
+        let all_first = by_lang
+            .values()
+            .flat_map(|l| l.first.iter().copied())
+            .collect();
+        Ok(Lexicon {
+            by_lang,
+            all_roles,
+            all_first,
+        })
     }
 
     /// The lists of a language; Belarusian uses the Russian ones, others English.
@@ -97,6 +107,12 @@ impl Lexicon {
             l => l,
         };
         self.by_lang.get(&l)
+    }
+
+    /// True when `lower` is a first name (nominative) in any language.
+    #[must_use]
+    pub fn is_first_name(&self, lower: &str) -> bool {
+        self.all_first.contains(lower)
     }
 
     /// True when `lower` is a role noun in any language.

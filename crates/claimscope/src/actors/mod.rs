@@ -553,27 +553,42 @@ impl ActorMatcher {
             kept.push(r);
         }
         let mut out: Vec<Actor> = Vec::new();
-        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let mut by_id: FastMap<String, usize> = FastMap::default();
         for r in kept {
-            let (id, name, kind, qid, known) = match (&r.actor, &r.unknown) {
-                (Some(a), _) => {
-                    let i = &self.actors[*a as usize];
-                    (i.id.clone(), i.name.clone(), i.kind, i.qid.clone(), true)
-                }
-                (None, Some((id, name, kind))) => (id.clone(), name.clone(), *kind, None, false),
+            let id: &str = match (&r.actor, &r.unknown) {
+                (Some(a), _) => &self.actors[*a as usize].id,
+                (None, Some((id, _, _))) => id,
                 (None, None) => continue,
             };
-            let idx = *by_id.entry(id.clone()).or_insert_with(|| {
-                out.push(Actor {
-                    id,
-                    name,
-                    kind,
-                    qid,
-                    known,
-                    mentions: Vec::new(),
-                });
+            let idx = if let Some(&i) = by_id.get(id) {
+                i
+            } else {
+                let actor = match (&r.actor, &r.unknown) {
+                    (Some(a), _) => {
+                        let i = &self.actors[*a as usize];
+                        Actor {
+                            id: i.id.clone(),
+                            name: i.name.clone(),
+                            kind: i.kind,
+                            qid: i.qid.clone(),
+                            known: true,
+                            mentions: Vec::new(),
+                        }
+                    }
+                    (None, Some((id, name, kind))) => Actor {
+                        id: id.clone(),
+                        name: name.clone(),
+                        kind: *kind,
+                        qid: None,
+                        known: false,
+                        mentions: Vec::new(),
+                    },
+                    (None, None) => continue,
+                };
+                by_id.insert(actor.id.clone(), out.len());
+                out.push(actor);
                 out.len() - 1
-            });
+            };
             out[idx].mentions.push(Mention {
                 span: r.span,
                 role: r.role,

@@ -148,7 +148,7 @@ fn is_cap(s: &str) -> bool {
 }
 
 fn is_all_caps(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase)
+    !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() > 1
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -268,14 +268,6 @@ impl<'a> Ctx<'a> {
             && !self.gap(k, next).contains('\n')
     }
 
-    fn first_name_lists(&self) -> impl Iterator<Item = &'a Lists> {
-        let own = self.lists();
-        let others = [Lang::En, Lang::Pl, Lang::Ru, Lang::Uk]
-            .into_iter()
-            .filter_map(|l| self.lex.get(l));
-        own.into_iter().chain(others)
-    }
-
     /// Is this word (any case) a known first name? Returns its nominative and gender.
     fn first_name(&self, w: &'a str) -> Option<(String, bool)> {
         if let Some(r) = self.first_names.borrow().get(w) {
@@ -306,19 +298,15 @@ impl<'a> Ctx<'a> {
                             | "микита"
                     )
         };
-        if self
-            .first_name_lists()
-            .any(|l| l.first.contains(lower.as_str()))
-        {
+        // The document's own lists are those of one of these languages, so
+        // "in any list" is "in the union".
+        if self.lex.is_first_name(&lower) {
             return Some((lower.clone(), female_of(&lower)));
         }
         let table = self.table()?;
         for who in [Who::Male, Who::Female] {
             for c in table.lemmas(&lower, who) {
-                if self
-                    .first_name_lists()
-                    .any(|l| l.first.contains(c.as_str()))
-                {
+                if self.lex.is_first_name(&c) {
                     return Some((c.clone(), female_of(&c)));
                 }
             }
@@ -500,13 +488,15 @@ impl<'a> Ctx<'a> {
                 k += 1;
             }
         }
-        let cap_word = |k: usize| {
-            k < n
-                && !covered[k]
-                && self.tokens[k].kind == TokenKind::Word
-                && is_cap(self.word(k))
-                && !is_all_caps(self.word(k))
-        };
+        // Capitalized, not all-caps words, once per token.
+        let capitalized: Vec<bool> = (0..n)
+            .map(|k| {
+                self.tokens[k].kind == TokenKind::Word
+                    && is_cap(self.word(k))
+                    && !is_all_caps(self.word(k))
+            })
+            .collect();
+        let cap_word = |k: usize| k < n && !covered[k] && capitalized[k];
         // 1. Runs.
         struct Run {
             toks: Vec<usize>,
