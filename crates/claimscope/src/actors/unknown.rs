@@ -116,6 +116,17 @@ const FEMALE_SURNAME_SUFFIXES: &[&str] = &[
     "ska", "cka", "owa", "ewa", "ская", "цкая", "ова", "ева", "ина", "ына", "ська", "цька", "іна",
 ];
 
+/// Is `w`, lower-cased, one of `list` (written in lower case)? ASCII words
+/// are compared without allocating.
+fn lower_in(list: &[&str], w: &str) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    } else {
+        let l = w.to_lowercase();
+        list.contains(&l.as_str())
+    }
+}
+
 fn surname_suffix(w: &str, who: Who) -> bool {
     let fem = FEMALE_SURNAME_SUFFIXES.iter().any(|s| w.ends_with(s));
     match who {
@@ -531,8 +542,7 @@ impl<'a> Ctx<'a> {
                     j = nx + 1;
                     continue;
                 }
-                let w = self.word(nx).to_lowercase();
-                if CONNECTORS.contains(&w.as_str())
+                if lower_in(CONNECTORS, self.word(nx))
                     && self.gap(j, nx) == " "
                     && nx + 1 < n
                     && self.gap(nx, nx + 1) == " "
@@ -550,7 +560,7 @@ impl<'a> Ctx<'a> {
             // a first name inside a run starts a new name.
             let split = (1..toks.len()).find(|&i| {
                 i + 1 < toks.len()
-                    && !CONNECTORS.contains(&self.word(toks[i - 1]).to_lowercase().as_str())
+                    && !lower_in(CONNECTORS, self.word(toks[i - 1]))
                     && self.first_name(self.word(toks[i])).is_some()
             });
             if let Some(i) = split {
@@ -577,11 +587,10 @@ impl<'a> Ctx<'a> {
             // Leading stop words and capitalized roles ("President", "Prezydent") are not part of the name.
             while let Some(&f) = toks.first() {
                 let w = self.word(f);
-                let lower = w.to_lowercase();
                 if self.is_role_word(f) {
                     role = Some(self.tokens[f].span);
                     toks.remove(0);
-                } else if self.is_stop(w) || CONNECTORS.contains(&lower.as_str()) {
+                } else if self.is_stop(w) || lower_in(CONNECTORS, w) {
                     toks.remove(0);
                 } else {
                     break;
@@ -589,7 +598,7 @@ impl<'a> Ctx<'a> {
             }
             while toks
                 .last()
-                .is_some_and(|&l| CONNECTORS.contains(&self.word(l).to_lowercase().as_str()))
+                .is_some_and(|&l| lower_in(CONNECTORS, self.word(l)))
             {
                 toks.pop();
             }
@@ -599,9 +608,7 @@ impl<'a> Ctx<'a> {
             let last_tok = *toks.last().unwrap_or(&first_tok);
             let words: Vec<&str> = toks.iter().map(|&t| self.word(t)).collect();
             let nwords = words.len();
-            let has_connector = words
-                .iter()
-                .any(|w| CONNECTORS.contains(&w.to_lowercase().as_str()));
+            let has_connector = words.iter().any(|w| lower_in(CONNECTORS, w));
             let demonym_led = self.lang == Lang::En
                 && ["ian", "ean", "ese", "ish", "ic"]
                     .iter()
@@ -628,10 +635,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if has_connector
-                && !words.iter().all(|w| {
-                    !CONNECTORS.contains(&w.to_lowercase().as_str())
-                        || PERSON_PARTICLES.contains(&w.to_lowercase().as_str())
-                })
+                && !words
+                    .iter()
+                    .all(|w| !lower_in(CONNECTORS, w) || lower_in(PERSON_PARTICLES, w))
             {
                 continue;
             }
@@ -654,9 +660,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // "w Mińsku", "в Берлине": a lone word after a preposition is a place or a body.
-            let after_prep = nwords == 1
-                && first_tok > 0
-                && PREPOSITIONS.contains(&self.word(first_tok - 1).to_lowercase().as_str());
+            let after_prep =
+                nwords == 1 && first_tok > 0 && lower_in(PREPOSITIONS, self.word(first_tok - 1));
             let person = !after_prep
                 && ((first.is_some() && nwords >= 2)
                     || (role.is_some()
