@@ -438,4 +438,57 @@ mod tests {
             assert_eq!(normalized(w), crate::text::normalize_word(w), "{w}");
         }
     }
+
+    /// Times the claim stage alone over a JSON Lines corpus (`{"text", "lang"?}`
+    /// per line): `CLAIMSCOPE_CLAIMS_CORPUS=corpus.jsonl cargo test --release
+    /// -p claimscope --lib time_claims -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "timing only; reads the corpus named by CLAIMSCOPE_CLAIMS_CORPUS"]
+    fn time_claims() {
+        let Ok(path) = std::env::var("CLAIMSCOPE_CLAIMS_CORPUS") else {
+            return;
+        };
+        let data = std::fs::read_to_string(path).expect("corpus");
+        let an = crate::Analyzer::new().expect("analyzer");
+        let docs: Vec<crate::model::Document> = data
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .filter_map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).ok()?;
+                let text = v.get("text")?.as_str()?;
+                let lang = v
+                    .get("lang")
+                    .and_then(|x| x.as_str())
+                    .and_then(|c| Lang::from_code(c).ok());
+                let opts = crate::AnalyzeOptions { id: None, lang };
+                an.analyze(text, &opts).ok()
+            })
+            .collect();
+        let ex = ClaimExtractor::builtin().expect("extractor");
+        let mut best = f64::MAX;
+        let mut claims = 0;
+        for _ in 0..15 {
+            let t = std::time::Instant::now();
+            claims = 0;
+            for d in &docs {
+                claims += ex
+                    .extract(&DocView {
+                        text: &d.text,
+                        lang: d.lang,
+                        tokens: &d.tokens,
+                        sentences: &d.sentences,
+                        actors: &d.actors,
+                    })
+                    .len();
+            }
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+        eprintln!(
+            "claims: {} docs, {claims} claims, best {:.2} ms, {:.1} MiB/s",
+            docs.len(),
+            best * 1e3,
+            bytes as f64 / best / (1024.0 * 1024.0)
+        );
+    }
 }
