@@ -71,6 +71,17 @@ pub struct Cue {
 pub struct Lexicon {
     cues: Vec<Cue>,
     by_first: HashMap<String, Vec<usize>, BuildHasherDefault<FxHasher>>,
+    /// Per cue, a fingerprint of its second word (0 for one-word cues): the
+    /// many phrases sharing a first word (`по словам`, `по мнению`, …) are
+    /// told apart without comparing their words.
+    second_fp: Vec<u64>,
+}
+
+/// The fingerprint of a word for [`Lexicon::match_with`].
+fn word_fp(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish() | 1
 }
 
 /// A fast non-cryptographic hasher (the `FxHash` of rustc) for the
@@ -250,6 +261,8 @@ impl Lexicon {
                 .entry(cue.words[0].clone())
                 .or_default()
                 .push(idx);
+            self.second_fp
+                .push(cue.words.get(1).map_or(0, |w| word_fp(w)));
             self.cues.push(cue);
         }
         Ok(())
@@ -294,11 +307,19 @@ impl Lexicon {
         let first = word(i)?;
         let cands = self.by_first.get(first)?;
         let mut best: Option<CueHit> = None;
+        // The second word's fingerprint, computed once (0: no word there).
+        let mut second: Option<u64> = None;
         for &ci in cands {
             let c = &self.cues[ci];
             let n = c.words.len();
             if i + n > n_toks {
                 continue;
+            }
+            if n > 1 {
+                let fp = *second.get_or_insert_with(|| word(i + 1).map_or(0, word_fp));
+                if fp != self.second_fp[ci] {
+                    continue;
+                }
             }
             let ok = c
                 .words
