@@ -162,8 +162,8 @@ fn word_in<'b>(buf: &'b str, at: &[(usize, usize)], i: usize) -> Option<&'b str>
 
 /// Appends `text::normalize_word(word)` to `buf`, without allocating: ASCII
 /// words are copied and lowercased in place; other words go through the same
-/// steps as `normalize_word`, with a table-free lowercase for ASCII and the
-/// basic Cyrillic block.
+/// steps as `normalize_word`, with a lookup table for the lowercase of Latin,
+/// Greek and Cyrillic letters.
 fn push_normalized(buf: &mut String, word: &str) {
     if word.is_ascii() && !word.contains('`') {
         let start = buf.len();
@@ -182,21 +182,43 @@ fn push_normalized(buf: &mut String, word: &str) {
     }
 }
 
+/// Characters below this have their lowercase in [`lower_table`]: Latin,
+/// Greek and Cyrillic.
+const LOWER_TABLE_LEN: u32 = 0x500;
+
+/// `c.to_lowercase()` for every `c` below [`LOWER_TABLE_LEN`] whose
+/// lowercase is one character (`u32::MAX` for the others, as `İ`).
+fn lower_table() -> &'static [u32] {
+    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..LOWER_TABLE_LEN)
+            .map(|u| {
+                char::from_u32(u).map_or(u32::MAX, |c| {
+                    let mut l = c.to_lowercase();
+                    match (l.next(), l.next()) {
+                        (Some(a), None) => u32::from(a),
+                        _ => u32::MAX,
+                    }
+                })
+            })
+            .collect()
+    })
+}
+
 /// Appends `c.to_lowercase()` to `buf`.
 fn push_lowercase(buf: &mut String, c: char) {
-    let u = c as u32;
-    let lower = match u {
-        0..=0x7F => Some(c.to_ascii_lowercase()),
-        // Cyrillic: Ѐ..Џ → ѐ..џ, А..Я → а..я; а..џ are lowercase already.
-        0x0400..=0x040F => char::from_u32(u + 0x50),
-        0x0410..=0x042F => char::from_u32(u + 0x20),
-        0x0430..=0x045F => Some(c),
-        _ => None,
-    };
-    match lower {
-        Some(l) => buf.push(l),
-        None => buf.extend(c.to_lowercase()),
+    let u = u32::from(c);
+    if c.is_ascii() {
+        buf.push(c.to_ascii_lowercase());
+        return;
     }
+    if u < LOWER_TABLE_LEN
+        && let Some(l) = char::from_u32(lower_table()[u as usize])
+    {
+        buf.push(l);
+        return;
+    }
+    buf.extend(c.to_lowercase());
 }
 
 /// The per-document working state shared by the passes.
