@@ -10,6 +10,7 @@
 //! speaker, as in `по его словам`). Lines starting with `#` are comments.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -69,7 +70,67 @@ pub struct Cue {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     cues: Vec<Cue>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<FxHasher>>,
+    /// Per cue, a fingerprint of its second word (0 for one-word cues): the
+    /// many phrases sharing a first word (`по словам`, `по мнению`, …) are
+    /// told apart without comparing their words.
+    second_fp: Vec<u64>,
+}
+
+/// The fingerprint of a word for [`Lexicon::match_with`].
+fn word_fp(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish() | 1
+}
+
+/// A fast non-cryptographic hasher (the `FxHash` of rustc) for the
+/// first-word index, looked up once per word of every document.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
 }
 
 /// A cue found in a token sequence: tokens `[start, end)`.
@@ -200,6 +261,8 @@ impl Lexicon {
                 .entry(cue.words[0].clone())
                 .or_default()
                 .push(idx);
+            self.second_fp
+                .push(cue.words.get(1).map_or(0, |w| word_fp(w)));
             self.cues.push(cue);
         }
         Ok(())
@@ -227,20 +290,42 @@ impl Lexicon {
     /// `None` marks a token that is not a word).
     #[must_use]
     pub fn match_at(&self, norms: &[Option<String>], i: usize) -> Option<CueHit> {
-        let first = norms.get(i)?.as_ref()?;
-        let cands = self.by_first.get(first.as_str())?;
+        self.match_with(norms.len(), i, |k| norms.get(k).and_then(Option::as_deref))
+    }
+
+    /// As [`Lexicon::match_at`], over `n` tokens whose normalized word `word`
+    /// gives (`None` for a token that is not a word; only called below `n`).
+    pub(crate) fn match_with<'w>(
+        &self,
+        n_toks: usize,
+        i: usize,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<CueHit> {
+        if i >= n_toks {
+            return None;
+        }
+        let first = word(i)?;
+        let cands = self.by_first.get(first)?;
         let mut best: Option<CueHit> = None;
+        // The second word's fingerprint, computed once (0: no word there).
+        let mut second: Option<u64> = None;
         for &ci in cands {
             let c = &self.cues[ci];
             let n = c.words.len();
-            if i + n > norms.len() {
+            if i + n > n_toks {
                 continue;
+            }
+            if n > 1 {
+                let fp = *second.get_or_insert_with(|| word(i + 1).map_or(0, word_fp));
+                if fp != self.second_fp[ci] {
+                    continue;
+                }
             }
             let ok = c
                 .words
                 .iter()
                 .enumerate()
-                .all(|(k, w)| norms[i + k].as_deref() == Some(w.as_str()));
+                .all(|(k, w)| word(i + k) == Some(w.as_str()));
             if ok {
                 let better = match best {
                     None => true,

@@ -44,8 +44,7 @@ pub(crate) fn dash_quotes(ctx: &Ctx<'_>, marks: &[Quote]) -> Vec<Quote> {
     let mut si = 0;
     while si < ctx.sents.len() {
         let (a, _) = ctx.sent_range(si);
-        if !ctx.is_dash(a) || ctx.norm.get(a + 1).is_none() || inside_mark(ctx.toks[a].span.start())
-        {
+        if !ctx.is_dash(a) || a + 1 >= ctx.toks.len() || inside_mark(ctx.toks[a].span.start()) {
             si += 1;
             continue;
         }
@@ -191,12 +190,10 @@ impl Finder<'_, '_> {
         let mut end = h.end;
         if c.role == CueRole::Impersonal {
             let last = ctx.w(end - 1);
-            if words::is_preposition(ctx.lang, last)
-                && ctx.norm.get(end).is_some_and(Option::is_some)
-            {
+            if words::is_preposition(ctx.lang, last) && ctx.is_word_at(end) {
                 end += 1;
             } else if words::is_preposition(ctx.lang, ctx.w(end))
-                && ctx.norm.get(end + 1).is_some_and(Option::is_some)
+                && ctx.is_word_at(end + 1)
                 && !ctx.is_cap(end + 1)
             {
                 end += 2;
@@ -247,7 +244,7 @@ impl Finder<'_, '_> {
         // A quotation inside a clause (`If that happens, "it will …," he said`):
         // the attributed content is the whole clause, a mixed claim.
         let (osa, _) = ctx.sent_range(ctx.sent_of[o]);
-        let lead_words = !ctx.is_dash(o) && (osa..o).any(|k| ctx.norm[k].is_some());
+        let lead_words = !ctx.is_dash(o) && (osa..o).any(|k| ctx.is_word(k));
         let (after_content, after_kind) = if lead_words {
             (
                 Span::new(ctx.toks[osa].span.start(), q.close.end()),
@@ -720,7 +717,7 @@ impl Finder<'_, '_> {
         let mut k = h.end;
         while k < (h.end + 3).min(lim)
             && !ctx.is_punct(k, &[":"])
-            && ctx.norm[k].is_some()
+            && ctx.is_word(k)
             && ctx.hit(k).is_none()
         {
             k += 1;
@@ -781,7 +778,7 @@ impl Finder<'_, '_> {
             return;
         }
         let a = h.end;
-        if a >= lim || ctx.norm[a].is_none() {
+        if a >= lim || !ctx.is_word(a) {
             return;
         }
         let w0 = ctx.w(a);
@@ -911,7 +908,7 @@ impl Finder<'_, '_> {
         // Everything between the comma and the cue must be the noun phrase.
         let np_ok = (comma + 1..h.start).all(|k| {
             let w = ctx.w(k);
-            ctx.norm[k].is_some()
+            ctx.is_word(k)
                 && (ctx.is_cap(k)
                     || words::is_determiner(w)
                     || words::subject_pronoun(ctx.lang, w).is_some()
@@ -967,7 +964,7 @@ impl Finder<'_, '_> {
             return false;
         }
         // The rest must be a clause of a few words, not a trailing apposition.
-        (n..lim).filter(|&k| ctx.norm[k].is_some()).count() >= 3 && !ctx.is_cap(n)
+        (n..lim).filter(|&k| ctx.is_word(k)).count() >= 3 && !ctx.is_cap(n)
     }
 
     fn back_reference(&mut self, h: CueHit, cs: usize, lim: usize) -> bool {
@@ -1033,21 +1030,20 @@ impl Finder<'_, '_> {
                     // An unnamed source (`Zdaniem jego obozu`, `по данным экспертов`):
                     // the words up to a near comma, else a genitive phrase.
                     let mut e = h.end;
-                    while e < lim && e < h.end + 5 && ctx.norm[e].is_some() {
+                    while e < lim && e < h.end + 5 && ctx.is_word(e) {
                         e += 1;
                     }
                     if !ctx.is_punct(e, &[","]) {
                         e = genitive_np_end(ctx, h.end, h.end + 1, lim);
                     }
-                    if e <= h.end || ctx.norm[h.end].is_none() {
+                    if e <= h.end || !ctx.is_word(h.end) {
                         return;
                     }
                     (Spk::Span(ctx.span(h.end, e)), e)
                 }
             }
         };
-        let at_start =
-            (cs..pa).all(|k| ctx.norm[k].is_none() || words::is_clause_coordinator(ctx.w(k)));
+        let at_start = (cs..pa).all(|k| !ctx.is_word(k) || words::is_clause_coordinator(ctx.w(k)));
         let max_to_comma = if pa != h.start { 14 } else { 9 };
         let comma = (h.end..(h.end + max_to_comma).min(lim)).find(|&k| ctx.is_punct(k, &[","]));
         let (a, b, rule) = if at_start {
@@ -1065,7 +1061,7 @@ impl Finder<'_, '_> {
             (a, self.content_end(a, lim), "according_to_initial")
         } else {
             let goes_on =
-                comma.is_some_and(|m| (m + 1..lim).filter(|&k| ctx.norm[k].is_some()).count() >= 2);
+                comma.is_some_and(|m| (m + 1..lim).filter(|&k| ctx.is_word(k)).count() >= 2);
             if goes_on {
                 (cs, self.content_end(cs, lim), "according_to_medial")
             } else {

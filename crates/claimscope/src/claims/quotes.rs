@@ -78,6 +78,20 @@ fn is_open_context(prev: Option<char>) -> bool {
     }
 }
 
+/// Bytes that may start a character [`find_quotes`] acts on: a line break,
+/// a straight quote, or the lead byte of `«`/`»` (`C2`) and of the curly and
+/// low marks (`E2`). Lead bytes are never UTF-8 continuation bytes, so every
+/// other byte can be skipped over.
+const MAY_ACT: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// Finds the quotations of `text`, in order of their opening mark.
 ///
 /// # Examples
@@ -95,12 +109,38 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     let mut stack: Vec<Open> = Vec::new();
     let mut skip_until = 0usize;
     let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        let span = Span::new(i, i + c.len_utf8());
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        if !MAY_ACT[usize::from(bytes[i])] {
+            // A run of characters that are neither a line break nor a
+            // quotation mark: each only sets `prev` and may hit the length
+            // limit, which the run's last character tests for all of them.
+            let j = bytes[i..]
+                .iter()
+                .position(|&b| MAY_ACT[usize::from(b)])
+                .map_or(bytes.len(), |p| i + p);
+            let last = text[..j].chars().next_back();
+            let last_at = j - last.map_or(0, char::len_utf8);
+            if last_at >= skip_until
+                && let Some(b) = stack.first()
+                && last_at - b.span.start() > MAX_QUOTE_BYTES
+            {
+                stack.clear();
+            }
+            prev = last;
+            i = j;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let c_end = i + c.len_utf8();
+        let next = text[c_end..].chars().next();
+        let span = Span::new(i, c_end);
         if i < skip_until {
             prev = Some(c);
+            i = c_end;
             continue;
         }
         if c == '\n' {
@@ -124,6 +164,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
                 }
             }
             prev = Some(c);
+            i = c_end;
             continue;
         }
         if let Some(b) = stack.first()
@@ -211,6 +252,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
             }
         }
         prev = Some(c);
+        i = c_end;
     }
     out.sort_by_key(|q| (q.open.start, q.depth));
     out
@@ -268,5 +310,198 @@ mod tests {
         t.push_str(&"слово ".repeat(3000));
         t.push('»');
         assert!(find_quotes(&t).is_empty());
+    }
+
+    /// The character-by-character pairing `find_quotes` replaced (kept to
+    /// check that skipping runs of plain bytes changes nothing).
+    fn find_quotes_reference(text: &str) -> Vec<Quote> {
+        let mut out: Vec<Quote> = Vec::new();
+        let mut stack: Vec<Open> = Vec::new();
+        let mut skip_until = 0usize;
+        let mut prev: Option<char> = None;
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let next = iter.peek().map(|&(_, n)| n);
+            let span = Span::new(i, i + c.len_utf8());
+            if i < skip_until {
+                prev = Some(c);
+                continue;
+            }
+            if c == '\n' {
+                if let Some(bottom) = stack.first().copied() {
+                    // Continue into the next paragraph only if it opens with a quote.
+                    let rest = &text[i..];
+                    let trimmed = rest.trim_start();
+                    let j = i + (rest.len() - trimmed.len());
+                    let first = trimmed.chars().next();
+                    let continues = matches!(
+                        (bottom.family, first),
+                        (Family::Guillemet, Some('«'))
+                            | (Family::Low, Some('„'))
+                            | (Family::Curly, Some('“'))
+                            | (Family::Straight, Some('"'))
+                    );
+                    if continues && stack.len() == 1 {
+                        skip_until = j + first.map_or(0, char::len_utf8);
+                    } else {
+                        stack.clear();
+                    }
+                }
+                prev = Some(c);
+                continue;
+            }
+            if let Some(b) = stack.first()
+                && i - b.span.start() > MAX_QUOTE_BYTES
+            {
+                stack.clear();
+            }
+            let top = stack.last().map(|o| o.family);
+            let action: Option<(bool, Family)> = match c {
+                '«' => Some((true, Family::Guillemet)),
+                '»' => Some((false, Family::Guillemet)),
+                '„' => Some((true, Family::Low)),
+                '“' => {
+                    if top == Some(Family::Low) {
+                        Some((false, Family::Low))
+                    } else if top == Some(Family::Curly) && !is_open_context(prev) {
+                        Some((false, Family::Curly))
+                    } else {
+                        Some((true, Family::Curly))
+                    }
+                }
+                '”' => match top {
+                    Some(Family::Low) => Some((false, Family::Low)),
+                    Some(Family::Curly) => Some((false, Family::Curly)),
+                    _ if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => {
+                        Some((true, Family::Curly))
+                    }
+                    _ => Some((false, Family::Curly)),
+                },
+                '"' => {
+                    let opening_here =
+                        is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace());
+                    if top == Some(Family::Straight) && !opening_here {
+                        Some((false, Family::Straight))
+                    } else if opening_here {
+                        Some((true, Family::Straight))
+                    } else {
+                        Some((false, Family::Straight))
+                    }
+                }
+                '‚' => Some((true, Family::SingleCurly)),
+                '‘' => {
+                    if is_open_context(prev) {
+                        Some((true, Family::SingleCurly))
+                    } else if top == Some(Family::SingleCurly) {
+                        Some((false, Family::SingleCurly))
+                    } else {
+                        None
+                    }
+                }
+                '’' => {
+                    if top == Some(Family::SingleCurly) && next.is_none_or(|n| !n.is_alphanumeric())
+                    {
+                        Some((false, Family::SingleCurly))
+                    } else {
+                        None
+                    }
+                }
+                '\'' => {
+                    let letter_next = next.is_some_and(char::is_alphanumeric);
+                    if is_open_context(prev) && letter_next {
+                        Some((true, Family::SingleStraight))
+                    } else if top == Some(Family::SingleStraight) && !letter_next {
+                        Some((false, Family::SingleStraight))
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            };
+            if let Some((opening, family)) = action {
+                if opening {
+                    if stack.len() < 8 {
+                        stack.push(Open { family, span });
+                    }
+                } else if let Some(pos) = stack.iter().rposition(|o| o.family == family) {
+                    if stack.len() - pos <= 3 {
+                        let o = stack[pos];
+                        stack.truncate(pos);
+                        out.push(Quote {
+                            open: o.span,
+                            close: span,
+                            depth: u8::try_from(pos).unwrap_or(u8::MAX),
+                        });
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+        out.sort_by_key(|q| (q.open.start, q.depth));
+        out
+    }
+
+    #[test]
+    fn same_as_char_by_char_pairing() {
+        let pieces = [
+            "a",
+            "Słowo",
+            "слово",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\u{00A0}",
+            "—",
+            "–",
+            "-",
+            ":",
+            "(",
+            "…",
+            "«",
+            "»",
+            "„",
+            "“",
+            "”",
+            "\"",
+            "‚",
+            "‘",
+            "’",
+            "'",
+            "`",
+            ".",
+            ",",
+            "x\u{00AD}y",
+            "\n«",
+            "\n„",
+            "\n\"",
+            "\n “",
+        ];
+        let long = "слово ".repeat(2100);
+        // The length limit reached inside a run of plain bytes, just before a
+        // paragraph that opens with a quotation mark.
+        for pad in [5990, 5999, 6000, 6001, 6010] {
+            for (o, c) in [("«", "«"), ("„", "„"), ("\"", "\""), ("“", "“")] {
+                let t = format!("{o}{}\n{c}Dalej» — powiedział.", "ы".repeat(pad));
+                assert_eq!(find_quotes(&t), find_quotes_reference(&t), "{pad} {o}");
+            }
+        }
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for round in 0..4000 {
+            let mut t = String::new();
+            let n = 1 + round % 60;
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let k = usize::try_from(seed % 1000).unwrap_or(0);
+                if k < 30 && round % 10 == 0 {
+                    t.push_str(&long);
+                } else {
+                    t.push_str(pieces[k % pieces.len()]);
+                }
+            }
+            assert_eq!(find_quotes(&t), find_quotes_reference(&t), "{t:?}");
+        }
     }
 }

@@ -56,10 +56,7 @@ fn prep_before(ctx: &Ctx<'_>, first: usize, lo: usize) -> bool {
         if words::is_preposition(ctx.lang, w) {
             return true;
         }
-        if ctx.norm[k].is_some()
-            && words::role_noun(ctx.lang, w).is_some()
-            && !ctx.is_cap(k)
-            && hops == 1
+        if ctx.is_word(k) && words::role_noun(ctx.lang, w).is_some() && !ctx.is_cap(k) && hops == 1
         {
             continue;
         }
@@ -80,7 +77,9 @@ fn candidate_at(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> Option<(Spk, u
         }
         return Some((Spk::Span(ctx.span(first, end)), first, end));
     }
-    ctx.norm[i].as_ref()?;
+    if !ctx.is_word(i) {
+        return None;
+    }
     if let Some(g) = words::subject_pronoun(ctx.lang, w) {
         return Some((Spk::Pronoun(ctx.toks[i].span, g), i, i + 1));
     }
@@ -89,7 +88,7 @@ fn candidate_at(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> Option<(Spk, u
         let mut head = i;
         while head > lo && head + 2 > i && ctx.lang != crate::lang::Lang::En {
             match words::role_noun(ctx.lang, ctx.w(head - 1)) {
-                Some(k) if ctx.norm[head - 1].is_some() => {
+                Some(k) if ctx.is_word(head - 1) => {
                     head -= 1;
                     kind = k;
                 }
@@ -125,7 +124,7 @@ fn candidate_at(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> Option<(Spk, u
                 end += 1;
             } else if end + 1 < hi
                 && ((ctx.is_punct(end, &["-"])
-                    && ctx.norm[end + 1].is_some()
+                    && ctx.is_word(end + 1)
                     && glued(end - 1, end)
                     && glued(end, end + 1))
                     || (is_name_connector(ctx.w(end)) && ctx.is_cap(end + 1)))
@@ -227,7 +226,7 @@ fn role_np(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> (usize, usize) {
     if ctx.lang == crate::lang::Lang::En {
         while first > lo
             && first + 3 > i
-            && ctx.norm[first - 1].is_some()
+            && ctx.is_word(first - 1)
             && !words::is_determiner(ctx.w(first - 1))
             && !words::is_preposition(ctx.lang, ctx.w(first - 1))
             && ctx.hit(first - 1).is_none()
@@ -243,7 +242,7 @@ fn role_np(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> (usize, usize) {
     let mut k = i + 1;
     let mut lower = 0;
     while k < hi && k < i + 6 {
-        if ctx.norm[k].is_none() {
+        if !ctx.is_word(k) {
             break;
         }
         if ctx.is_cap(k) {
@@ -291,7 +290,7 @@ fn apposed_name(ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<(Spk, usize, us
                 e += 1;
             }
             // A name of two or three words ending the phrase.
-            if (e == stop || !ctx.is_cap(e)) && (e >= hi || ctx.norm[e].is_none()) {
+            if (e == stop || !ctx.is_cap(e)) && (e >= hi || !ctx.is_word(e)) {
                 best = Some((Spk::Span(ctx.span(k, e)), k, e));
             }
             k = e;
