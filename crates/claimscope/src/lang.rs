@@ -1,5 +1,7 @@
 //! Languages and per-document language identification.
 
+use std::sync::LazyLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -128,7 +130,7 @@ pub fn detect_language(text: &str) -> Lang {
 }
 
 /// Letter counts of a sample, by script and by telltale letter.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 struct Counts {
     latin: usize,
     cyrillic: usize,
@@ -153,8 +155,6 @@ struct Counts {
     be_hint: usize,
     /// Function-word hits, in the order of `FUNCTION_WORDS`.
     fw: [usize; 7],
-    /// The sample without URLs and markup, for the statistical detector.
-    clean: String,
 }
 
 /// Frequent short words of one language that are rare in the others.
@@ -256,84 +256,277 @@ const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
     ),
 ];
 
+/// What one character counts as (see [`Class::of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum Class {
+    /// Not a letter.
+    None,
+    /// `i` (or a letter lowercasing to it): Cyrillic `і` inside a Cyrillic word.
+    LatinI,
+    /// `a`-`z` but `i`: Cyrillic inside a Cyrillic word.
+    LatinAz,
+    /// Polish letter.
+    Pl,
+    /// German letter.
+    De,
+    /// French letter.
+    Fr,
+    /// Other Latin letter (U+00C0-U+024F).
+    Latin,
+    /// ў
+    BeOnly,
+    /// ї є ґ
+    UkOnly,
+    /// і
+    UkBe,
+    /// ы э ё
+    RuBe,
+    /// ъ
+    RuOnly,
+    /// Other Cyrillic letter.
+    Cyrillic,
+    /// A letter of another script.
+    Other,
+}
+
+/// Number of [`Class`] values.
+const CLASSES: usize = Class::Other as usize + 1;
+
+impl Class {
+    const ALL: [Class; CLASSES] = [
+        Class::None,
+        Class::LatinI,
+        Class::LatinAz,
+        Class::Pl,
+        Class::De,
+        Class::Fr,
+        Class::Latin,
+        Class::BeOnly,
+        Class::UkOnly,
+        Class::UkBe,
+        Class::RuBe,
+        Class::RuOnly,
+        Class::Cyrillic,
+        Class::Other,
+    ];
+
+    /// The class of `ch`: by its first lowercase letter, as the counts want it.
+    fn of(ch: char) -> Class {
+        if !ch.is_alphabetic() {
+            return Class::None;
+        }
+        match ch.to_lowercase().next().unwrap_or(ch) {
+            'i' => Class::LatinI,
+            'a'..='z' => Class::LatinAz,
+            'ą' | 'ę' | 'ł' | 'ś' | 'ź' | 'ż' | 'ć' | 'ń' => Class::Pl,
+            'ä' | 'ö' | 'ü' | 'ß' => Class::De,
+            'é' | 'è' | 'ê' | 'ë' | 'à' | 'â' | 'ç' | 'œ' | 'î' | 'ô' | 'û' | 'ù' | 'ÿ' => {
+                Class::Fr
+            }
+            'ў' => Class::BeOnly,
+            'ї' | 'є' | 'ґ' => Class::UkOnly,
+            'і' => Class::UkBe,
+            'ы' | 'э' | 'ё' => Class::RuBe,
+            'ъ' => Class::RuOnly,
+            '\u{0400}'..='\u{04FF}' => Class::Cyrillic,
+            '\u{00C0}'..='\u{024F}' => Class::Latin,
+            _ => Class::Other,
+        }
+    }
+}
+
+/// Code points below this have their [`Class`] in [`CLASS_TABLE`].
+const CLASS_TABLE_END: u32 = 0x0530;
+
+/// [`Class::of`] of every code point below [`CLASS_TABLE_END`] (ASCII, Latin,
+/// Greek, Cyrillic), computed once.
+static CLASS_TABLE: LazyLock<[Class; CLASS_TABLE_END as usize]> = LazyLock::new(|| {
+    let mut t = [Class::None; CLASS_TABLE_END as usize];
+    for (u, slot) in (0u32..).zip(t.iter_mut()) {
+        if let Some(c) = char::from_u32(u) {
+            *slot = Class::of(c);
+        }
+    }
+    t
+});
+
+/// Lowercased function words longer than this (in bytes) are none.
+const FW_MAX_BYTES: usize = 15;
+
+/// A lowercased word of at most [`FW_MAX_BYTES`] as one number: its bytes, then its
+/// length in the last byte (so that a word and its NUL-padded form differ).
+fn fw_key(w: &str) -> u128 {
+    let mut k = [0u8; 16];
+    k[..w.len()].copy_from_slice(w.as_bytes());
+    k[15] = w.len() as u8;
+    u128::from_le_bytes(k)
+}
+
+/// Slots of [`FW_TABLE`] (a power of two, several times the number of words).
+const FW_SLOTS: usize = 512;
+
+/// Function words by [`fw_key`], open addressing: (key, bit `i` set when the word is
+/// in the `i`-th list of `FUNCTION_WORDS`). Empty slots have key 0, which no
+/// word has (its length byte is not 0) and mask 0.
+static FW_TABLE: LazyLock<Box<[(u128, u8); FW_SLOTS]>> = LazyLock::new(|| {
+    let mut t = Box::new([(0u128, 0u8); FW_SLOTS]);
+    for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+        for w in *words {
+            assert!(
+                !w.is_empty() && w.len() <= FW_MAX_BYTES,
+                "function word {w}"
+            );
+            let key = fw_key(w);
+            let mut s = fw_slot(key);
+            while t[s].0 != 0 && t[s].0 != key {
+                s = (s + 1) % FW_SLOTS;
+            }
+            t[s].0 = key;
+            t[s].1 |= 1 << i;
+        }
+    }
+    t
+});
+
+fn fw_slot(key: u128) -> usize {
+    let h =
+        ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - FW_SLOTS.trailing_zeros())) as usize
+}
+
+/// The lists of `FUNCTION_WORDS` holding the lowercased word `w`, as bits.
+fn fw_mask(table: &[(u128, u8); FW_SLOTS], w: &str) -> u8 {
+    if w.is_empty() || w.len() > FW_MAX_BYTES {
+        return 0;
+    }
+    let key = fw_key(w);
+    let mut s = fw_slot(key);
+    loop {
+        let (k, mask) = table[s];
+        if k == key {
+            return mask;
+        }
+        if k == 0 {
+            return 0;
+        }
+        s = (s + 1) % FW_SLOTS;
+    }
+}
+
+/// True for bytes of ASCII characters that mark a URL, e-mail, markup or path.
+fn is_markup_byte(b: u8) -> bool {
+    matches!(b, b'/' | b'@' | b'=' | b'<' | b'>' | b'_')
+}
+
+/// The words of a sample that count: URLs, e-mails, markup and paths say nothing
+/// about the language.
+fn counted_words(sample: &str) -> impl Iterator<Item = &str> {
+    sample
+        .split_whitespace()
+        .filter(|w| !(w.bytes().any(is_markup_byte) || w.starts_with("www.")))
+}
+
+/// The sample without URLs and markup, for the statistical detector.
+fn clean_text(sample: &str) -> String {
+    let mut clean = String::with_capacity(sample.len());
+    for word in counted_words(sample) {
+        if !clean.is_empty() {
+            clean.push(' ');
+        }
+        clean.push_str(word);
+    }
+    clean
+}
+
 impl Counts {
     fn of(sample: &str) -> Self {
         let mut c = Counts::default();
-        for word in sample.split_whitespace() {
-            // URLs, e-mails, markup and paths say nothing about the language.
-            if word.contains(['/', '@', '=', '<', '>', '_']) || word.starts_with("www.") {
-                continue;
+        let classes = &*CLASS_TABLE;
+        let fw_table = &**FW_TABLE;
+        // Letters by class; `i` and `a`-`z` go to `latin` or `cyrillic` word by word.
+        let mut hist = [0usize; CLASSES];
+        let mut fw_buf = [0u8; FW_MAX_BYTES + 12];
+        for word in counted_words(sample) {
+            let mut cyr_word = false;
+            let mut az = 0usize;
+            let mut latin_i = 0usize;
+            for ch in word.chars() {
+                let u = u32::from(ch);
+                // Latin look-alikes inside a Cyrillic word ("Рэспублiкi") count as Cyrillic.
+                cyr_word |= (0x0400..=0x04FF).contains(&u);
+                let class = if u < CLASS_TABLE_END {
+                    classes[u as usize]
+                } else {
+                    Class::of(ch)
+                };
+                match class {
+                    Class::LatinAz => az += 1,
+                    Class::LatinI => latin_i += 1,
+                    other => hist[other as usize] += 1,
+                }
+            }
+            if cyr_word {
+                c.cyrillic += az + latin_i;
+                c.uk_be += latin_i;
+            } else {
+                c.latin += az + latin_i;
             }
             let core = word.trim_matches(|ch: char| !ch.is_alphanumeric());
-            let _ = crate::tokenize::abbrev::with_lowercase(core, |w| {
-                for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
-                    if words.contains(&w) {
-                        c.fw[i] += 1;
+            let (lower, whole) = crate::text::lowercase_head(core, FW_MAX_BYTES, &mut fw_buf);
+            if whole {
+                let mask = fw_mask(fw_table, lower);
+                if mask != 0 {
+                    for (i, n) in c.fw.iter_mut().enumerate() {
+                        *n += usize::from(mask >> i & 1);
                     }
                 }
-            });
-            if core.contains("дз") || core.contains("Дз") || core.ends_with("ць") {
+            }
+            // "дз", "Дз" and "ць" are Cyrillic: only Cyrillic words have them.
+            if cyr_word && (core.contains("дз") || core.contains("Дз") || core.ends_with("ць"))
+            {
                 c.be_hint += 1;
             }
-            // Latin look-alikes inside a Cyrillic word ("Рэспублiкi") count as Cyrillic.
-            let cyr_word = word
-                .chars()
-                .any(|ch| ('\u{0400}'..='\u{04FF}').contains(&ch));
-            for ch in word.chars() {
-                if !ch.is_alphabetic() {
-                    continue;
+        }
+        for class in Class::ALL {
+            let n = hist[class as usize];
+            match class {
+                Class::None | Class::LatinI | Class::LatinAz => {}
+                Class::Pl => {
+                    c.latin += n;
+                    c.pl += n;
                 }
-                let l = ch.to_lowercase().next().unwrap_or(ch);
-                match l {
-                    'i' if cyr_word => {
-                        c.cyrillic += 1;
-                        c.uk_be += 1;
-                    }
-                    'a'..='z' if cyr_word => c.cyrillic += 1,
-                    'a'..='z' => c.latin += 1,
-                    'ą' | 'ę' | 'ł' | 'ś' | 'ź' | 'ż' | 'ć' | 'ń' => {
-                        c.latin += 1;
-                        c.pl += 1;
-                    }
-                    'ä' | 'ö' | 'ü' | 'ß' => {
-                        c.latin += 1;
-                        c.de += 1;
-                    }
-                    'é' | 'è' | 'ê' | 'ë' | 'à' | 'â' | 'ç' | 'œ' | 'î' | 'ô' | 'û' | 'ù' | 'ÿ' =>
-                    {
-                        c.latin += 1;
-                        c.fr += 1;
-                    }
-                    'ў' => {
-                        c.cyrillic += 1;
-                        c.be_only += 1;
-                    }
-                    'ї' | 'є' | 'ґ' => {
-                        c.cyrillic += 1;
-                        c.uk_only += 1;
-                    }
-                    'і' => {
-                        c.cyrillic += 1;
-                        c.uk_be += 1;
-                    }
-                    'ы' | 'э' | 'ё' => {
-                        c.cyrillic += 1;
-                        c.ru_be += 1;
-                    }
-                    'ъ' => {
-                        c.cyrillic += 1;
-                        c.ru_only += 1;
-                    }
-                    '\u{0400}'..='\u{04FF}' => c.cyrillic += 1,
-                    '\u{00C0}'..='\u{024F}' => c.latin += 1,
-                    _ => c.other += 1,
+                Class::De => {
+                    c.latin += n;
+                    c.de += n;
                 }
-            }
-            if !word.is_empty() {
-                if !c.clean.is_empty() {
-                    c.clean.push(' ');
+                Class::Fr => {
+                    c.latin += n;
+                    c.fr += n;
                 }
-                c.clean.push_str(word);
+                Class::Latin => c.latin += n,
+                Class::BeOnly => {
+                    c.cyrillic += n;
+                    c.be_only += n;
+                }
+                Class::UkOnly => {
+                    c.cyrillic += n;
+                    c.uk_only += n;
+                }
+                Class::UkBe => {
+                    c.cyrillic += n;
+                    c.uk_be += n;
+                }
+                Class::RuBe => {
+                    c.cyrillic += n;
+                    c.ru_be += n;
+                }
+                Class::RuOnly => {
+                    c.cyrillic += n;
+                    c.ru_only += n;
+                }
+                Class::Cyrillic => c.cyrillic += n,
+                Class::Other => c.other += n,
             }
         }
         c
@@ -382,7 +575,7 @@ fn cyrillic(sample: &str, c: &Counts) -> Lang {
     }
     let be_or = |other: Lang, wl: whatlang::Lang| {
         // Belarusian without і/ў (short text): "дз", "-ць" and whatlang decide.
-        match whatlang_among(&c.clean, &[wl, whatlang::Lang::Bel]) {
+        match whatlang_among(&clean_text(sample), &[wl, whatlang::Lang::Bel]) {
             Some((Lang::Be, reliable)) if reliable || c.be_hint > 0 => Lang::Be,
             _ => other,
         }
@@ -412,9 +605,8 @@ fn cyrillic(sample: &str, c: &Counts) -> Lang {
         // і and ы/э together, in comparable numbers, and no ї/є/ґ/ъ: Belarusian.
         return Lang::Be;
     }
-    let _ = sample;
     whatlang_among(
-        &c.clean,
+        &clean_text(sample),
         &[
             whatlang::Lang::Rus,
             whatlang::Lang::Ukr,
@@ -425,7 +617,6 @@ fn cyrillic(sample: &str, c: &Counts) -> Lang {
 }
 
 fn latin(sample: &str, c: &Counts) -> Lang {
-    let _ = sample;
     let marks = [(c.pl, Lang::Pl), (c.de, Lang::De), (c.fr, Lang::Fr)];
     let best = marks.iter().max_by_key(|(n, _)| *n).copied();
     if let Some((n, l)) = best {
@@ -446,7 +637,7 @@ fn latin(sample: &str, c: &Counts) -> Lang {
         return l;
     }
     let guess = whatlang_among(
-        &c.clean,
+        &clean_text(sample),
         &[
             whatlang::Lang::Eng,
             whatlang::Lang::Pol,
@@ -563,5 +754,149 @@ mod tests {
     #[test]
     fn empty_is_und() {
         assert_eq!(detect_language(""), Lang::Und);
+    }
+
+    fn slow_with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let l = c.len_utf8();
+            if n + l > buf.len() {
+                return None;
+            }
+            c.encode_utf8(&mut buf[n..]);
+            n += l;
+        }
+        std::str::from_utf8(&buf[..n]).ok().map(f)
+    }
+
+    /// `Counts::of` before the fast paths, kept as the reference: the counts and
+    /// the clean text.
+    fn slow_counts(sample: &str) -> (Counts, String) {
+        let mut c = Counts::default();
+        let mut clean = String::new();
+        for word in sample.split_whitespace() {
+            if word.contains(['/', '@', '=', '<', '>', '_']) || word.starts_with("www.") {
+                continue;
+            }
+            let core = word.trim_matches(|ch: char| !ch.is_alphanumeric());
+            let _ = slow_with_lowercase(core, |w| {
+                for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+                    if words.contains(&w) {
+                        c.fw[i] += 1;
+                    }
+                }
+            });
+            if core.contains("дз") || core.contains("Дз") || core.ends_with("ць") {
+                c.be_hint += 1;
+            }
+            let cyr_word = word
+                .chars()
+                .any(|ch| ('\u{0400}'..='\u{04FF}').contains(&ch));
+            for ch in word.chars() {
+                if !ch.is_alphabetic() {
+                    continue;
+                }
+                let l = ch.to_lowercase().next().unwrap_or(ch);
+                match l {
+                    'i' if cyr_word => {
+                        c.cyrillic += 1;
+                        c.uk_be += 1;
+                    }
+                    'a'..='z' if cyr_word => c.cyrillic += 1,
+                    'a'..='z' => c.latin += 1,
+                    'ą' | 'ę' | 'ł' | 'ś' | 'ź' | 'ż' | 'ć' | 'ń' => {
+                        c.latin += 1;
+                        c.pl += 1;
+                    }
+                    'ä' | 'ö' | 'ü' | 'ß' => {
+                        c.latin += 1;
+                        c.de += 1;
+                    }
+                    'é' | 'è' | 'ê' | 'ë' | 'à' | 'â' | 'ç' | 'œ' | 'î' | 'ô' | 'û' | 'ù' | 'ÿ' =>
+                    {
+                        c.latin += 1;
+                        c.fr += 1;
+                    }
+                    'ў' => {
+                        c.cyrillic += 1;
+                        c.be_only += 1;
+                    }
+                    'ї' | 'є' | 'ґ' => {
+                        c.cyrillic += 1;
+                        c.uk_only += 1;
+                    }
+                    'і' => {
+                        c.cyrillic += 1;
+                        c.uk_be += 1;
+                    }
+                    'ы' | 'э' | 'ё' => {
+                        c.cyrillic += 1;
+                        c.ru_be += 1;
+                    }
+                    'ъ' => {
+                        c.cyrillic += 1;
+                        c.ru_only += 1;
+                    }
+                    '\u{0400}'..='\u{04FF}' => c.cyrillic += 1,
+                    '\u{00C0}'..='\u{024F}' => c.latin += 1,
+                    _ => c.other += 1,
+                }
+            }
+            if !word.is_empty() {
+                if !clean.is_empty() {
+                    clean.push(' ');
+                }
+                clean.push_str(word);
+            }
+        }
+        (c, clean)
+    }
+
+    fn assert_counts_match(s: &str) {
+        let (slow, clean) = slow_counts(s);
+        assert_eq!(Counts::of(s), slow, "{s:?}");
+        assert_eq!(clean_text(s), clean, "{s:?}");
+    }
+
+    #[test]
+    fn class_table_is_class_of() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_counts_match(&one);
+            assert_counts_match(&format!("ж{c}"));
+            assert_counts_match(&format!("{c}a"));
+        }
+    }
+
+    #[test]
+    fn function_words_all_found() {
+        for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+            for w in *words {
+                assert_ne!(fw_mask(&FW_TABLE, w) & (1 << i), 0, "{w}");
+                let upper = w.to_uppercase();
+                for v in [w.to_string(), upper, format!("„{w}”,"), format!("{w}x")] {
+                    assert_counts_match(&v);
+                }
+            }
+        }
+        assert_eq!(fw_mask(&FW_TABLE, ""), 0);
+        assert_eq!(fw_mask(&FW_TABLE, "the\0"), 0);
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn counts_match_reference(s in crate::text::tests::text()) {
+            assert_counts_match(&s);
+        }
+
+        #[test]
+        fn counts_match_reference_any(s in any::<String>()) {
+            assert_counts_match(&s);
+        }
     }
 }
