@@ -336,20 +336,56 @@ impl Class {
     }
 }
 
-/// Code points below this have their [`Class`] in [`CLASS_TABLE`].
-const CLASS_TABLE_END: u32 = 0x0530;
+/// Code points below this have their [`Class`] and flags in [`CHAR_TABLE`].
+const CHAR_TABLE_END: u32 = 0x0530;
 
-/// [`Class::of`] of every code point below [`CLASS_TABLE_END`] (ASCII, Latin,
-/// Greek, Cyrillic), computed once.
-static CLASS_TABLE: LazyLock<[Class; CLASS_TABLE_END as usize]> = LazyLock::new(|| {
-    let mut t = [Class::None; CLASS_TABLE_END as usize];
+/// [`CHAR_TABLE`] flag: the character is alphanumeric.
+const ALNUM: u8 = 0x10;
+/// [`CHAR_TABLE`] flag: the character is in the Cyrillic block U+0400-U+04FF.
+const CYR_BLOCK: u8 = 0x20;
+/// [`CHAR_TABLE`] bits of the [`Class`].
+const CLASS_BITS: u8 = 0x0F;
+
+/// For every code point below [`CHAR_TABLE_END`] (ASCII, Latin, Greek,
+/// Cyrillic): its [`Class::of`] and the [`ALNUM`] and [`CYR_BLOCK`] flags,
+/// computed once.
+static CHAR_TABLE: LazyLock<[u8; CHAR_TABLE_END as usize]> = LazyLock::new(|| {
+    let mut t = [0u8; CHAR_TABLE_END as usize];
     for (u, slot) in (0u32..).zip(t.iter_mut()) {
         if let Some(c) = char::from_u32(u) {
-            *slot = Class::of(c);
+            *slot = Class::of(c) as u8
+                | if c.is_alphanumeric() { ALNUM } else { 0 }
+                | if (0x0400..=0x04FF).contains(&u) {
+                    CYR_BLOCK
+                } else {
+                    0
+                };
         }
     }
     t
 });
+
+/// The [`Class`] (low bits) and [`CYR_BLOCK`] flag of `ch`.
+#[inline]
+fn class_and_block(table: &[u8; CHAR_TABLE_END as usize], ch: char) -> u8 {
+    let u = u32::from(ch);
+    if u < CHAR_TABLE_END {
+        table[u as usize]
+    } else {
+        Class::of(ch) as u8
+    }
+}
+
+/// `ch.is_alphanumeric()`.
+#[inline]
+fn is_alnum(table: &[u8; CHAR_TABLE_END as usize], ch: char) -> bool {
+    let u = u32::from(ch);
+    if u < CHAR_TABLE_END {
+        table[u as usize] & ALNUM != 0
+    } else {
+        ch.is_alphanumeric()
+    }
+}
 
 /// Lowercased function words longer than this (in bytes) are none.
 const FW_MAX_BYTES: usize = 15;
@@ -364,7 +400,7 @@ fn fw_key(w: &str) -> u128 {
 }
 
 /// Slots of [`FW_TABLE`] (a power of two, several times the number of words).
-const FW_SLOTS: usize = 512;
+const FW_SLOTS: usize = 256;
 
 /// Function words by [`fw_key`], open addressing: (key, bit `i` set when the word is
 /// in the `i`-th list of `FUNCTION_WORDS`). Empty slots have key 0, which no
@@ -395,12 +431,70 @@ fn fw_slot(key: u128) -> usize {
     (h >> (64 - FW_SLOTS.trailing_zeros())) as usize
 }
 
-/// The lists of `FUNCTION_WORDS` holding the lowercased word `w`, as bits.
-fn fw_mask(table: &[(u128, u8); FW_SLOTS], w: &str) -> u8 {
-    if w.is_empty() || w.len() > FW_MAX_BYTES {
+/// The most characters of a function word.
+const FW_MAX_CHARS: usize = {
+    let mut max = 0;
+    let mut l = 0;
+    while l < FUNCTION_WORDS.len() {
+        let words = FUNCTION_WORDS[l].1;
+        let mut w = 0;
+        while w < words.len() {
+            let b = words[w].as_bytes();
+            let (mut chars, mut i) = (0, 0);
+            while i < b.len() {
+                // Count the bytes that start a character.
+                if b[i] & 0xC0 != 0x80 {
+                    chars += 1;
+                }
+                i += 1;
+            }
+            if chars > max {
+                max = chars;
+            }
+            w += 1;
+        }
+        l += 1;
+    }
+    max
+};
+
+/// The lists of `FUNCTION_WORDS` holding `word` lowercased, as bits.
+fn fw_mask(table: &[(u128, u8); FW_SLOTS], word: &str) -> u8 {
+    // Lowercasing does not make fewer characters.
+    if word.is_empty() || word.len() > 4 * FW_MAX_CHARS {
         return 0;
     }
-    let key = fw_key(w);
+    let key = if word.len() <= 8 && word.is_ascii() {
+        // Lowercased in a register.
+        let mut lo = 0u64;
+        for (i, &b) in word.as_bytes().iter().enumerate() {
+            lo |= u64::from(b.to_ascii_lowercase()) << (8 * i);
+        }
+        u128::from(lo) | (word.len() as u128) << 120
+    } else {
+        if word.chars().count() > FW_MAX_CHARS {
+            return 0;
+        }
+        let mut buf = [0u8; 16 + 12];
+        let mut n = 0;
+        for c in word.chars() {
+            match crate::text::lowercase_one(c) {
+                Some(l) => n += l.encode_utf8(&mut buf[n..]).len(),
+                None => {
+                    for l in c.to_lowercase() {
+                        n += l.encode_utf8(&mut buf[n..]).len();
+                    }
+                }
+            }
+            if n > FW_MAX_BYTES {
+                return 0;
+            }
+        }
+        let mut k = [0u8; 16];
+        k.copy_from_slice(&buf[..16]);
+        k[15] = n as u8;
+        u128::from_le_bytes(k)
+    };
     let mut s = fw_slot(key);
     loop {
         let (k, mask) = table[s];
@@ -414,17 +508,127 @@ fn fw_mask(table: &[(u128, u8); FW_SLOTS], w: &str) -> u8 {
     }
 }
 
+/// True when a word has "дз" or "Дз", or ends in "ць": common in Belarusian,
+/// rare in Russian.
+fn has_be_hint(core: &str) -> bool {
+    const DZ: [u8; 4] = [0xD0, 0xB4, 0xD0, 0xB7];
+    const DZ_UPPER: [u8; 4] = [0xD0, 0x94, 0xD0, 0xB7];
+    let b = core.as_bytes();
+    b.windows(4).any(|w| {
+        let w = [w[0], w[1], w[2], w[3]];
+        w == DZ || w == DZ_UPPER
+    }) || b.ends_with("ць".as_bytes())
+}
+
+/// The length of the whitespace character (`char::is_whitespace`) starting at
+/// byte `i` of `b` (valid UTF-8, `i` on a character boundary), 0 if there is none.
+#[inline]
+fn whitespace_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b' ' | b'\t'..=b'\r' => 1,
+        // U+0085, U+00A0
+        0xC2 => 2 * usize::from(matches!(b.get(i + 1), Some(0x85 | 0xA0))),
+        // U+1680
+        0xE1 => 3 * usize::from(b.get(i + 1..i + 3) == Some(&[0x9A, 0x80])),
+        // U+2000-U+200A, U+2028, U+2029, U+202F, U+205F
+        0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F)) => 3,
+            _ => 0,
+        },
+        // U+3000
+        0xE3 => 3 * usize::from(b.get(i + 1..i + 3) == Some(&[0x80, 0x80])),
+        _ => 0,
+    }
+}
+
+/// The length of the UTF-8 character whose first byte is `lead`.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// True for bytes of ASCII characters that mark a URL, e-mail, markup or path.
+#[inline]
 fn is_markup_byte(b: u8) -> bool {
     matches!(b, b'/' | b'@' | b'=' | b'<' | b'>' | b'_')
 }
 
-/// The words of a sample that count: URLs, e-mails, markup and paths say nothing
-/// about the language.
-fn counted_words(sample: &str) -> impl Iterator<Item = &str> {
-    sample
-        .split_whitespace()
-        .filter(|w| !(w.bytes().any(is_markup_byte) || w.starts_with("www.")))
+/// A word of a sample.
+struct Word<'a> {
+    text: &'a str,
+    /// For an ASCII word, its number of letters.
+    ascii_letters: Option<usize>,
+}
+
+/// The words of a sample that count (as `split_whitespace` splits): URLs,
+/// e-mails, markup and paths say nothing about the language.
+struct CountedWords<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for CountedWords<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let b = self.text.as_bytes();
+        let mut i = self.pos;
+        loop {
+            while i < b.len() {
+                let w = whitespace_len(b, i);
+                if w == 0 {
+                    break;
+                }
+                i += w;
+            }
+            if i >= b.len() {
+                self.pos = i;
+                return None;
+            }
+            let start = i;
+            let mut markup = false;
+            let mut ascii = true;
+            let mut letters = 0;
+            while i < b.len() {
+                let x = b[i];
+                if x < 0x80 {
+                    if matches!(x, b' ' | b'\t'..=b'\r') {
+                        break;
+                    }
+                    markup |= is_markup_byte(x);
+                    letters += usize::from((x | 0x20).wrapping_sub(b'a') < 26);
+                    i += 1;
+                } else {
+                    if whitespace_len(b, i) > 0 {
+                        break;
+                    }
+                    ascii = false;
+                    i += utf8_len(x);
+                }
+            }
+            let word = &self.text[start..i];
+            if !(markup || word.starts_with("www.")) {
+                self.pos = i;
+                return Some(Word {
+                    text: word,
+                    ascii_letters: ascii.then_some(letters),
+                });
+            }
+        }
+    }
+}
+
+/// The words of a sample that count.
+fn counted_words(sample: &str) -> CountedWords<'_> {
+    CountedWords {
+        text: sample,
+        pos: 0,
+    }
 }
 
 /// The sample without URLs and markup, for the statistical detector.
@@ -434,58 +638,64 @@ fn clean_text(sample: &str) -> String {
         if !clean.is_empty() {
             clean.push(' ');
         }
-        clean.push_str(word);
+        clean.push_str(word.text);
     }
     clean
 }
 
 impl Counts {
     fn of(sample: &str) -> Self {
+        const AZ: u8 = Class::LatinAz as u8;
+        const I: u8 = Class::LatinI as u8;
+        const CYR: u8 = Class::Cyrillic as u8;
         let mut c = Counts::default();
-        let classes = &*CLASS_TABLE;
+        let table = &*CHAR_TABLE;
         let fw_table = &**FW_TABLE;
-        // Letters by class; `i` and `a`-`z` go to `latin` or `cyrillic` word by word.
+        // Characters of the other classes; the frequent ones are counted in locals.
         let mut hist = [0usize; CLASSES];
-        let mut fw_buf = [0u8; FW_MAX_BYTES + 12];
-        for word in counted_words(sample) {
-            let mut cyr_word = false;
-            let mut az = 0usize;
-            let mut latin_i = 0usize;
-            for ch in word.chars() {
-                let u = u32::from(ch);
-                // Latin look-alikes inside a Cyrillic word ("Рэспублiкi") count as Cyrillic.
-                cyr_word |= (0x0400..=0x04FF).contains(&u);
-                let class = if u < CLASS_TABLE_END {
-                    classes[u as usize]
-                } else {
-                    Class::of(ch)
-                };
-                match class {
-                    Class::LatinAz => az += 1,
-                    Class::LatinI => latin_i += 1,
-                    other => hist[other as usize] += 1,
-                }
-            }
-            if cyr_word {
-                c.cyrillic += az + latin_i;
-                c.uk_be += latin_i;
+        for Word {
+            text: word,
+            ascii_letters,
+        } in counted_words(sample)
+        {
+            let core = if let Some(letters) = ascii_letters {
+                // ASCII letters are `a`-`z` (with `i`) once lowercased, and an ASCII
+                // word is not Cyrillic: all count as Latin.
+                c.latin += letters;
+                word.trim_matches(|ch: char| !ch.is_ascii_alphanumeric())
             } else {
-                c.latin += az + latin_i;
-            }
-            let core = word.trim_matches(|ch: char| !ch.is_alphanumeric());
-            let (lower, whole) = crate::text::lowercase_head(core, FW_MAX_BYTES, &mut fw_buf);
-            if whole {
-                let mask = fw_mask(fw_table, lower);
-                if mask != 0 {
-                    for (i, n) in c.fw.iter_mut().enumerate() {
-                        *n += usize::from(mask >> i & 1);
+                let (mut az, mut latin_i, mut cyr) = (0, 0, 0);
+                let mut seen = 0u8;
+                for ch in word.chars() {
+                    let info = class_and_block(table, ch);
+                    seen |= info;
+                    match info & CLASS_BITS {
+                        AZ => az += 1,
+                        I => latin_i += 1,
+                        CYR => cyr += 1,
+                        k => hist[usize::from(k)] += 1,
                     }
                 }
-            }
-            // "дз", "Дз" and "ць" are Cyrillic: only Cyrillic words have them.
-            if cyr_word && (core.contains("дз") || core.contains("Дз") || core.ends_with("ць"))
-            {
-                c.be_hint += 1;
+                c.cyrillic += cyr;
+                let core = word.trim_matches(|ch: char| !is_alnum(table, ch));
+                // Latin look-alikes inside a Cyrillic word ("Рэспублiкi") count as Cyrillic.
+                if seen & CYR_BLOCK != 0 {
+                    c.cyrillic += az + latin_i;
+                    c.uk_be += latin_i;
+                    // "дз", "Дз" and "ць" are Cyrillic: only Cyrillic words have them.
+                    if has_be_hint(core) {
+                        c.be_hint += 1;
+                    }
+                } else {
+                    c.latin += az + latin_i;
+                }
+                core
+            };
+            let mask = fw_mask(fw_table, core);
+            if mask != 0 {
+                for (i, n) in c.fw.iter_mut().enumerate() {
+                    *n += usize::from(mask >> i & 1);
+                }
             }
         }
         for class in Class::ALL {
@@ -860,6 +1070,17 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_is_char_whitespace() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let e = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(utf8_len(e[0]), e.len(), "{c:?}");
+            let expect = if c.is_whitespace() { e.len() } else { 0 };
+            assert_eq!(whitespace_len(e, 0), expect, "{c:?}");
+        }
+    }
+
+    #[test]
     fn class_table_is_class_of() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let one = c.to_string();
@@ -874,6 +1095,7 @@ mod tests {
         for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
             for w in *words {
                 assert_ne!(fw_mask(&FW_TABLE, w) & (1 << i), 0, "{w}");
+                assert_eq!(has_be_hint(w), w.contains("дз") || w.ends_with("ць"));
                 let upper = w.to_uppercase();
                 for v in [w.to_string(), upper, format!("„{w}”,"), format!("{w}x")] {
                     assert_counts_match(&v);
