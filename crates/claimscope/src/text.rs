@@ -1,6 +1,8 @@
 //! Text handling: UTF-8 validation, ignorable characters, boilerplate lines,
 //! and document metadata lines.
 
+use std::sync::LazyLock;
+
 use crate::error::{Error, Result};
 use crate::span::Span;
 
@@ -46,17 +48,115 @@ pub fn is_space(c: char) -> bool {
 /// apostrophes to `'`.
 #[must_use]
 pub fn normalize_word(word: &str) -> String {
+    if word.is_ascii() {
+        // ASCII: no ignorable characters, and `` ` `` is the only apostrophe to fold.
+        let mut out = word.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
+        if c.is_ascii() {
+            out.push(if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
+            continue;
+        }
         if is_ignorable(c) {
             continue;
         }
         match c {
-            '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+            '\u{2019}' | '\u{02BC}' | '\u{2018}' | '\u{00B4}' => out.push('\''),
+            _ => push_lowercase(&mut out, c),
         }
     }
     out
+}
+
+/// Code points below this have their lowercase in [`LOWER`] (Latin, Greek, Cyrillic).
+const LOWER_TABLE_END: u32 = 0x0530;
+
+/// `char::to_lowercase` of every code point below [`LOWER_TABLE_END`] when it is
+/// one code point, else `u16::MAX` (only `İ`, whose lowercase is `i` + U+0307).
+/// Filled from the standard library on first use, so it cannot disagree with it.
+static LOWER: LazyLock<[u16; LOWER_TABLE_END as usize]> = LazyLock::new(|| {
+    let mut t = [u16::MAX; LOWER_TABLE_END as usize];
+    for (u, slot) in (0u32..).zip(t.iter_mut()) {
+        let Some(c) = char::from_u32(u) else { continue };
+        let mut l = c.to_lowercase();
+        if let (Some(one), None) = (l.next(), l.next()) {
+            if let Ok(v) = u16::try_from(u32::from(one)) {
+                if v != u16::MAX {
+                    *slot = v;
+                }
+            }
+        }
+    }
+    t
+});
+
+/// The lowercase of `c` when it is a single code point and `c` is ASCII, Latin,
+/// Greek or Cyrillic (a table look-up instead of the standard library's search);
+/// `None` otherwise: then use `c.to_lowercase()`.
+#[inline]
+pub(crate) fn lowercase_one(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    let u = u32::from(c);
+    if u >= LOWER_TABLE_END {
+        return None;
+    }
+    let v = LOWER[u as usize];
+    if v == u16::MAX {
+        None
+    } else {
+        char::from_u32(u32::from(v))
+    }
+}
+
+/// Appends the lowercase of `c` (exactly `out.extend(c.to_lowercase())`).
+#[inline]
+pub(crate) fn push_lowercase(out: &mut String, c: char) {
+    match lowercase_one(c) {
+        Some(l) => out.push(l),
+        None => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Writes the lowercase of the characters of `s` into `buf`, character by
+/// character (`Σ` is always `σ`: unlike `str::to_lowercase`, no final sigma), and
+/// stops after the first character that takes the output past `cap` bytes.
+/// Returns the bytes written and whether all of `s` was lowercased.
+/// `buf` must hold `cap` bytes plus one lowercased character (12 bytes).
+pub(crate) fn lowercase_head<'b>(s: &str, cap: usize, buf: &'b mut [u8]) -> (&'b str, bool) {
+    debug_assert!(buf.len() >= cap + 12);
+    let mut n = 0;
+    let mut chars = s.chars();
+    while n <= cap {
+        let Some(c) = chars.next() else {
+            return (utf8_prefix(buf, n), true);
+        };
+        match lowercase_one(c) {
+            Some(l) => n += l.encode_utf8(&mut buf[n..]).len(),
+            None => {
+                for l in c.to_lowercase() {
+                    n += l.encode_utf8(&mut buf[n..]).len();
+                }
+            }
+        }
+    }
+    let complete = chars.as_str().is_empty();
+    (utf8_prefix(buf, n), complete)
+}
+
+/// `buf[..n]` as text; it was written whole characters at a time.
+fn utf8_prefix(buf: &[u8], n: usize) -> &str {
+    std::str::from_utf8(&buf[..n]).unwrap_or_default()
 }
 
 /// Lines of the text (without their line break), with their byte spans.
@@ -145,11 +245,21 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     if t.is_empty() || t.len() > 400 {
         return false;
     }
-    let lower = t.to_lowercase();
-    let bare = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…');
-    if BOILERPLATE_LINES.contains(&bare) {
+    // Only the head of the line is lowercased: no list entry or prefix is longer.
+    // Lowercasing goes character by character, and the trailing punctuation of
+    // the lowercased line is the lowercase of the line's trailing punctuation, so
+    // the bare line is the lowercase of the line without it. (`str::to_lowercase`
+    // would make a final `Σ` `ς`, not `σ`: no entry or prefix has either, and both
+    // are letters, so the answers are the same.)
+    let mut buf = [0u8; BOILERPLATE_HEAD + 12];
+    let bare_src = t.trim_end_matches(is_trailing_punct);
+    let (bare, whole) = lowercase_head(bare_src, BOILERPLATE_LINE_MAX, &mut buf);
+    if whole && BOILERPLATE_LINES.contains(&bare) {
         return true;
     }
+    // Without its whole text, `lower` is longer than any prefix: a prefix and the
+    // character after it (whole characters are written) are inside it.
+    let (lower, _) = lowercase_head(t, BOILERPLATE_PREFIX_MAX, &mut buf);
     BOILERPLATE_PREFIXES.iter().any(|p| {
         lower.starts_with(p)
             && lower[p.len()..]
@@ -158,6 +268,32 @@ pub fn is_boilerplate_line(line: &str) -> bool {
                 .is_none_or(|c| !c.is_alphanumeric())
     })
 }
+
+/// Punctuation trimmed from the end of a line before it is compared with the list.
+fn is_trailing_punct(c: char) -> bool {
+    c.is_ascii_punctuation() || c == '…'
+}
+
+/// The longest string of a list, in bytes.
+const fn longest(list: &[&str]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() > max {
+            max = list[i].len();
+        }
+        i += 1;
+    }
+    max
+}
+
+const BOILERPLATE_LINE_MAX: usize = longest(BOILERPLATE_LINES);
+const BOILERPLATE_PREFIX_MAX: usize = longest(BOILERPLATE_PREFIXES);
+const BOILERPLATE_HEAD: usize = if BOILERPLATE_LINE_MAX > BOILERPLATE_PREFIX_MAX {
+    BOILERPLATE_LINE_MAX
+} else {
+    BOILERPLATE_PREFIX_MAX
+};
 
 /// Byte spans of the boilerplate lines of a text.
 #[must_use]
@@ -203,7 +339,7 @@ pub fn metadata_date(text: &str) -> Option<(String, Span)> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -253,5 +389,182 @@ mod tests {
             normalize_word("Ł\u{200B}ukaszenk\u{00AD}o’s"),
             "łukaszenko's"
         );
+    }
+
+    // The implementations before the fast paths, kept as the reference.
+
+    fn slow_normalize_word(word: &str) -> String {
+        let mut out = String::with_capacity(word.len());
+        for c in word.chars() {
+            if is_ignorable(c) {
+                continue;
+            }
+            match c {
+                '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' => out.push('\''),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+        out
+    }
+
+    fn slow_is_boilerplate_line(line: &str) -> bool {
+        let t = line.trim_matches(|c: char| c.is_whitespace() || is_ignorable(c));
+        if t.is_empty() || t.len() > 400 {
+            return false;
+        }
+        let lower = t.to_lowercase();
+        let bare = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…');
+        if BOILERPLATE_LINES.contains(&bare) {
+            return true;
+        }
+        BOILERPLATE_PREFIXES.iter().any(|p| {
+            lower.starts_with(p)
+                && lower[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
+
+    fn slow_with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let l = c.len_utf8();
+            if n + l > buf.len() {
+                return None;
+            }
+            c.encode_utf8(&mut buf[n..]);
+            n += l;
+        }
+        std::str::from_utf8(&buf[..n]).ok().map(f)
+    }
+
+    fn all_chars() -> impl Iterator<Item = char> {
+        (0..=0x10FFFFu32).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn lowercase_table_is_the_standard_library() {
+        for c in all_chars() {
+            let mut fast = String::new();
+            push_lowercase(&mut fast, c);
+            assert_eq!(fast, c.to_lowercase().collect::<String>(), "{c:?}");
+            if let Some(l) = lowercase_one(c) {
+                assert_eq!(c.to_lowercase().collect::<Vec<_>>(), vec![l], "{c:?}");
+            }
+            let one = c.to_string();
+            assert_eq!(normalize_word(&one), slow_normalize_word(&one), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lowercasing_keeps_trailing_punctuation_apart() {
+        // What `is_boilerplate_line` relies on to trim before lowercasing.
+        for c in all_chars() {
+            let lower: Vec<char> = c.to_lowercase().collect();
+            if is_trailing_punct(c) {
+                assert_eq!(lower, vec![c]);
+            } else {
+                assert!(
+                    !lower.last().is_some_and(|&l| is_trailing_punct(l)),
+                    "{c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn boilerplate_matches_reference_on_lists() {
+        let mut lines: Vec<String> = Vec::new();
+        for e in BOILERPLATE_LINES.iter().chain(BOILERPLATE_PREFIXES) {
+            let upper = e.to_uppercase();
+            for v in [e.to_string(), upper.clone()] {
+                lines.push(v.clone());
+                for tail in [
+                    "", "!", "...", "…", " …", ":", "a", " a", "ę", "Σ", "!!!x", "\u{AD}",
+                ] {
+                    lines.push(format!("{v}{tail}"));
+                    lines.push(format!("  \u{200B}{v}{tail}\u{FEFF} "));
+                }
+                lines.push(format!("{v}{}", "!".repeat(390)));
+                lines.push(format!("{v}{}", "!".repeat(420)));
+                lines.push(format!("{v} {}", "ΣΣ".repeat(40)));
+            }
+            // Kelvin sign and İ change the byte length when lowercased.
+            lines.push(e.replace('k', "\u{212A}"));
+            lines.push(e.replace('i', "\u{130}"));
+            lines.push(e.replace('k', "\u{212A}").repeat(3));
+        }
+        lines.push("\u{212A}".repeat(60));
+        lines.push(format!("share{}", "\u{212A}".repeat(20)));
+        for l in &lines {
+            assert_eq!(is_boilerplate_line(l), slow_is_boilerplate_line(l), "{l:?}");
+        }
+    }
+
+    /// Pieces of test text: the characters and words the fast paths treat specially.
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        " ", "  ", "\n", "\r\n", "\t", "\u{A0}", "\u{202F}", "\u{2003}", "\u{3000}", "\u{85}",
+        "\u{AD}", "\u{200B}", "\u{200D}", "\u{200E}", "\u{202E}", "\u{2060}", "\u{2066}",
+        "\u{FEFF}", "’", "ʼ", "‘", "`", "´", "'", ".", ",", "!", "?", ":", "…", "...", "-", "—",
+        "„", "“", "”", "«", "»", "/", "@", "=", "<", ">", "_", "www.", "http://x.pl", "a@b.c",
+        "1", "42", "İ", "ı", "I", "i", "ß", "ẞ", "\u{212A}", "\u{212B}", "\u{2126}", "Σ", "ς",
+        "σ", "ΟΔΟΣ", "\u{301}", "\u{307}", "\u{483}", "ǅ", "ǈ", "ᾼ", "ᾈ", "Ꭰ", "ꭰ", "𐐀", "𞤀", "Ą",
+        "Ę", "Ł", "Ś", "Ź", "Ż", "Ć", "Ń", "Ó", "ą", "ł", "ż", "Ä", "Ö", "Ü", "É", "È", "Ç", "Œ",
+        "Ÿ", "ÿ", "Ў", "ў", "Ї", "Є", "Ґ", "І", "і", "Ы", "Э", "Ё", "Ъ", "ъ", "Ѣ", "Ӏ", "ӏ", "Ԁ",
+        "Ա", "дз", "Дз", "ДЗ", "ць", "Ць", "The", "THE", "and", "Się", "SIĘ", "że", "ŻE", "w",
+        "W", "z", "Z", "Що", "ЧТО", "что", "ў", "З", "з", "й", "Й", "таксама", "ТАКСАМА",
+        "толькі", "Reklama", "REKLAMA", "Advertisement", "ad", "AD", "Share this",
+        "Czytaj więcej", "CZYTAJ WIĘCEJ", "Read more", "read moreover", "Related:",
+        "Читайте также", "ЧИТАЙТЕ ТАКЖЕ", "Читати далі", "Дивіться також", "We use cookies",
+        "Ми використовуємо cookie", "Рэспублiкi", "Łukaszenko", "Łódź", "Müller", "déclaré", "Ĳ",
+        "ĳ", "Ǆ", "ȸ", "Ɐ",
+    ];
+
+    pub(crate) fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => prop::sample::select(PIECES).prop_map(str::to_string),
+            2 => "[a-zA-Z]{1,8}",
+            1 => (0x00C0u32..0x0530).prop_map(|u| char::from_u32(u).map(String::from).unwrap_or_default()),
+            1 => any::<char>().prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn fast_paths_match_reference(s in text()) {
+            prop_assert_eq!(normalize_word(&s), slow_normalize_word(&s));
+            prop_assert_eq!(is_boilerplate_line(&s), slow_is_boilerplate_line(&s));
+            prop_assert_eq!(
+                crate::tokenize::abbrev::with_lowercase(&s, str::to_string),
+                slow_with_lowercase(&s, str::to_string)
+            );
+            for w in s.split_whitespace() {
+                prop_assert_eq!(normalize_word(w), slow_normalize_word(w));
+                prop_assert_eq!(
+                    crate::tokenize::abbrev::with_lowercase(w, str::to_string),
+                    slow_with_lowercase(w, str::to_string)
+                );
+            }
+            let b: Vec<Span> = lines(&s).filter(|l| slow_is_boilerplate_line(l.slice(&s))).collect();
+            prop_assert_eq!(boilerplate_lines(&s), b);
+        }
+
+        #[test]
+        fn any_string_matches_reference(s in any::<String>()) {
+            prop_assert_eq!(normalize_word(&s), slow_normalize_word(&s));
+            prop_assert_eq!(is_boilerplate_line(&s), slow_is_boilerplate_line(&s));
+            prop_assert_eq!(
+                crate::tokenize::abbrev::with_lowercase(&s, str::to_string),
+                slow_with_lowercase(&s, str::to_string)
+            );
+        }
     }
 }

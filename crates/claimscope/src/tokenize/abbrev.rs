@@ -102,17 +102,11 @@ static NONE: LazyLock<Abbreviations> = LazyLock::new(Abbreviations::default);
 /// Calls `f` with `word` lowercased in a stack buffer (no allocation);
 /// `None` when the word is longer than 64 bytes once lowercased.
 pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
-    let mut buf = [0u8; 64];
-    let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let l = c.len_utf8();
-        if n + l > buf.len() {
-            return None;
-        }
-        c.encode_utf8(&mut buf[n..]);
-        n += l;
-    }
-    std::str::from_utf8(&buf[..n]).ok().map(f)
+    const MAX: usize = 64;
+    // Room for one lowercased character past MAX: `lowercase_head` stops after it.
+    let mut buf = [0u8; MAX + 12];
+    let (lower, whole) = crate::text::lowercase_head(word, MAX, &mut buf);
+    (whole && lower.len() <= MAX).then(|| f(lower))
 }
 
 /// Lowercase words that typically open a sentence (`data/<lang>/sentence_starters.txt`).
