@@ -48,15 +48,26 @@ pub fn is_space(c: char) -> bool {
 /// apostrophes to `'`.
 #[must_use]
 pub fn normalize_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    push_normalized_word(&mut out, word);
+    out
+}
+
+/// Appends [`normalize_word`]`(word)` to `out` (for callers that keep the
+/// words of a document in one buffer).
+pub(crate) fn push_normalized_word(out: &mut String, word: &str) {
     if word.is_ascii() {
         // ASCII: no ignorable characters, and `` ` `` is the only apostrophe to fold.
-        let mut out = word.to_ascii_lowercase();
-        if out.contains('`') {
-            out = out.replace('`', "'");
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        if out[start..].contains('`') {
+            let folded = out[start..].replace('`', "'");
+            out.truncate(start);
+            out.push_str(&folded);
         }
-        return out;
+        return;
     }
-    let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         if c.is_ascii() {
             out.push(if c == '`' {
@@ -71,10 +82,9 @@ pub fn normalize_word(word: &str) -> String {
         }
         match c {
             '\u{2019}' | '\u{02BC}' | '\u{2018}' | '\u{00B4}' => out.push('\''),
-            _ => push_lowercase(&mut out, c),
+            _ => push_lowercase(out, c),
         }
     }
-    out
 }
 
 /// Code points below this have their lowercase in [`LOWER`] (Latin, Greek, Cyrillic).
@@ -341,6 +351,22 @@ pub fn metadata_date(text: &str) -> Option<(String, Span)> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn normalized_words_append_to_a_buffer() {
+        let mut buf = String::from("X|");
+        for w in [
+            "Ł\u{200B}ukaszenk\u{00AD}o’s",
+            "SAID",
+            "Macron`s",
+            "ЗАЯВИЛ",
+            "İstanbul",
+        ] {
+            push_normalized_word(&mut buf, w);
+            buf.push('|');
+        }
+        assert_eq!(buf, "X|łukaszenko's|said|macron's|заявил|i\u{307}stanbul|");
+    }
 
     #[test]
     fn invalid_utf8_names_byte() {

@@ -160,67 +160,6 @@ fn word_in<'b>(buf: &'b str, at: &[(usize, usize)], i: usize) -> Option<&'b str>
     }
 }
 
-/// Appends `text::normalize_word(word)` to `buf`, without allocating: ASCII
-/// words are copied and lowercased in place; other words go through the same
-/// steps as `normalize_word`, with a lookup table for the lowercase of Latin,
-/// Greek and Cyrillic letters.
-fn push_normalized(buf: &mut String, word: &str) {
-    if word.is_ascii() && !word.contains('`') {
-        let start = buf.len();
-        buf.push_str(word);
-        buf[start..].make_ascii_lowercase();
-        return;
-    }
-    for c in word.chars() {
-        if crate::text::is_ignorable(c) {
-            continue;
-        }
-        match c {
-            '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' => buf.push('\''),
-            _ => push_lowercase(buf, c),
-        }
-    }
-}
-
-/// Characters below this have their lowercase in [`lower_table`]: Latin,
-/// Greek and Cyrillic.
-const LOWER_TABLE_LEN: u32 = 0x500;
-
-/// `c.to_lowercase()` for every `c` below [`LOWER_TABLE_LEN`] whose
-/// lowercase is one character (`u32::MAX` for the others, as `İ`).
-fn lower_table() -> &'static [u32] {
-    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        (0..LOWER_TABLE_LEN)
-            .map(|u| {
-                char::from_u32(u).map_or(u32::MAX, |c| {
-                    let mut l = c.to_lowercase();
-                    match (l.next(), l.next()) {
-                        (Some(a), None) => u32::from(a),
-                        _ => u32::MAX,
-                    }
-                })
-            })
-            .collect()
-    })
-}
-
-/// Appends `c.to_lowercase()` to `buf`.
-fn push_lowercase(buf: &mut String, c: char) {
-    let u = u32::from(c);
-    if c.is_ascii() {
-        buf.push(c.to_ascii_lowercase());
-        return;
-    }
-    if u < LOWER_TABLE_LEN
-        && let Some(l) = char::from_u32(lower_table()[u as usize])
-    {
-        buf.push(l);
-        return;
-    }
-    buf.extend(c.to_lowercase());
-}
-
 /// The per-document working state shared by the passes.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
@@ -259,12 +198,7 @@ impl<'a> Ctx<'a> {
             .map(|t| {
                 if matches!(t.kind, TokenKind::Word) {
                     let start = norm_buf.len();
-                    push_normalized(&mut norm_buf, t.text(text));
-                    debug_assert_eq!(
-                        &norm_buf[start..],
-                        t.norm(text),
-                        "push_normalized must equal text::normalize_word"
-                    );
+                    crate::text::push_normalized_word(&mut norm_buf, t.text(text));
                     (start, norm_buf.len())
                 } else {
                     (NOT_WORD, NOT_WORD)
@@ -418,99 +352,5 @@ impl<'a> Ctx<'a> {
                     .chars()
                     .all(|c| "\"«»„“”‚‘’'".contains(c))
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn normalized(w: &str) -> String {
-        let mut buf = String::from("x");
-        push_normalized(&mut buf, w);
-        buf.split_off(1)
-    }
-
-    /// Both normalizers work character by character (the ASCII path is the
-    /// per-character result for ASCII without a backtick), so agreeing on
-    /// every single character means agreeing on every word.
-    #[test]
-    fn push_normalized_equals_normalize_word_on_every_char() {
-        let mut s = String::new();
-        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
-            s.clear();
-            s.push(c);
-            assert_eq!(normalized(&s), crate::text::normalize_word(&s), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn push_normalized_words() {
-        for w in [
-            "Ł\u{200B}ukaszenk\u{00AD}o’s",
-            "SAID",
-            "Macron`s",
-            "ЗАЯВИЛ",
-            "Їжак",
-            "ҐАНОК",
-            "İstanbul",
-            "ὈΔΥΣΣΕΎΣ",
-            "",
-        ] {
-            assert_eq!(normalized(w), crate::text::normalize_word(w), "{w}");
-        }
-    }
-
-    /// Times the claim stage alone over a JSON Lines corpus (`{"text", "lang"?}`
-    /// per line): `CLAIMSCOPE_CLAIMS_CORPUS=corpus.jsonl cargo test --release
-    /// -p claimscope --lib time_claims -- --ignored --nocapture`.
-    #[test]
-    #[ignore = "timing only; reads the corpus named by CLAIMSCOPE_CLAIMS_CORPUS"]
-    fn time_claims() {
-        let Ok(path) = std::env::var("CLAIMSCOPE_CLAIMS_CORPUS") else {
-            return;
-        };
-        let data = std::fs::read_to_string(path).expect("corpus");
-        let an = crate::Analyzer::new().expect("analyzer");
-        let docs: Vec<crate::model::Document> = data
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .filter_map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).ok()?;
-                let text = v.get("text")?.as_str()?;
-                let lang = v
-                    .get("lang")
-                    .and_then(|x| x.as_str())
-                    .and_then(|c| Lang::from_code(c).ok());
-                let opts = crate::AnalyzeOptions { id: None, lang };
-                an.analyze(text, &opts).ok()
-            })
-            .collect();
-        let ex = ClaimExtractor::builtin().expect("extractor");
-        let mut best = f64::MAX;
-        let mut claims = 0;
-        for _ in 0..15 {
-            let t = std::time::Instant::now();
-            claims = 0;
-            for d in &docs {
-                claims += ex
-                    .extract(&DocView {
-                        text: &d.text,
-                        lang: d.lang,
-                        tokens: &d.tokens,
-                        sentences: &d.sentences,
-                        actors: &d.actors,
-                    })
-                    .len();
-            }
-            best = best.min(t.elapsed().as_secs_f64());
-        }
-        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-        eprintln!(
-            "claims: {} docs, {claims} claims, best {:.2} ms, {:.1} MiB/s",
-            docs.len(),
-            best * 1e3,
-            bytes as f64 / best / (1024.0 * 1024.0)
-        );
     }
 }
