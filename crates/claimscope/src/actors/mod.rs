@@ -29,8 +29,6 @@ mod unknown;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use crate::error::{Error, Result};
 use crate::fasthash::FastMap;
 use crate::lang::Lang;
@@ -128,8 +126,11 @@ struct Target {
 #[derive(Debug, Clone, Default)]
 pub struct ActorMatcher {
     actors: Vec<Info>,
-    /// Over the distinct first words of all forms.
-    ac: Option<AhoCorasick>,
+    /// The distinct prefixes of all forms (the first [`PREFIX_CHARS`]
+    /// characters, or the whole form when shorter) → index into `group_lens`.
+    prefix_map: FastMap<String, u32>,
+    /// Bytes that start some prefix (most punctuation and spaces do not).
+    first_bytes: [u64; 4],
     /// Folded forms (borrowed from the embedded data where possible).
     forms: Vec<Cow<'static, str>>,
     /// Per form: index of its first reading in `targets` (a linked list through `Target::next`).
@@ -327,11 +328,10 @@ impl ActorMatcher {
                 );
             }
         }
-        // The automaton holds the distinct 4-character prefixes of all forms
-        // (small, so it builds in a few milliseconds); at each hit on a word
-        // start the full forms with that prefix are compared, longest first.
+        // The distinct prefixes of all forms; at each word start the longest
+        // prefix found there names the group of forms to try, by length.
         let mut prefix_map: FastMap<String, u32> = FastMap::default();
-        let mut firsts: Vec<String> = Vec::new();
+        let mut first_bytes = [0u64; 4];
         let mut groups: Vec<Vec<u32>> = Vec::new();
         for k in &keys {
             let fw = prefix(k.as_ref());
@@ -340,7 +340,9 @@ impl ActorMatcher {
             } else {
                 let g = u32::try_from(groups.len()).unwrap_or(u32::MAX);
                 prefix_map.insert(fw.to_string(), g);
-                firsts.push(fw.to_string());
+                if let Some(&b) = fw.as_bytes().first() {
+                    first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
                 groups.push(Vec::new());
                 g
             };
@@ -354,26 +356,10 @@ impl ActorMatcher {
                 g.into_boxed_slice()
             })
             .collect();
-        drop(prefix_map);
-        let ac = if firsts.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&firsts)
-                    .map_err(|e| Error::Data {
-                        file: "gazetteer".into(),
-                        line: 0,
-                        msg: format!("cannot build the name automaton: {e}"),
-                    })?,
-            )
-        };
-        drop(firsts);
         Ok(ActorMatcher {
             actors,
-            ac,
+            prefix_map,
+            first_bytes,
             form_ids: pid,
             forms: keys,
             heads,
@@ -428,42 +414,52 @@ impl ActorMatcher {
 
     fn known_mentions(&self, text: &str, ctx: &unknown::Ctx<'_>, lang: Lang) -> Vec<Raw> {
         let mut out = Vec::new();
-        let Some(ac) = &self.ac else {
+        if self.prefix_map.is_empty() {
             return out;
-        };
+        }
         let folded = fold::fold(text);
         let ft = folded.text.as_str();
+        let bytes = ft.as_bytes();
         let mut last_end = 0usize;
         let mut pos = 0usize;
+        // Is the char before `pos` a letter or digit?
+        let mut after_word = false;
         while pos < ft.len() {
-            let Some(m) = ac.find(aho_corasick::Input::new(ft).range(pos..)) else {
+            let Some(c) = ft[pos..].chars().next() else {
                 break;
             };
-            let s = m.start();
-            // No match starts in `pos..s` (leftmost semantics), and every
-            // pattern starting at `s` is tried below (all prefix lengths), so
-            // the next candidate is the next word start: skip the rest of this
-            // word. Resuming one character later instead would make a long
-            // word cost one automaton search per character.
-            pos = next_word_start(ft, s);
-            if s < last_end || ft[..s].chars().next_back().is_some_and(fold::is_word_char) {
+            let here = pos;
+            let was_after_word = after_word;
+            after_word = fold::is_word_char(c);
+            pos += c.len_utf8();
+            // Names start where a word does (not inside one), with a byte
+            // that starts some form.
+            if here < last_end || was_after_word || !self.starts_some_prefix(bytes[here]) {
                 continue;
             }
-            // The forms that are prefixes of `ft[s..]`, longest first: those
-            // sharing the automaton's (longest) prefix, by their lengths, then
-            // shorter forms equal to a shorter prefix. A form is tried only
-            // where it would end at a word boundary.
-            let lens = &self.group_lens[m.pattern().as_usize()];
-            let mut shorter = [0usize; PREFIX_CHARS];
-            let mut n_shorter = 0;
-            for (i, _) in ft[s..m.end()].char_indices().skip(1).take(PREFIX_CHARS) {
-                shorter[n_shorter] = s + i;
-                n_shorter += 1;
+            let s = here;
+            // The ends of the first 1..=PREFIX_CHARS chars at `s`.
+            let mut char_ends = [0usize; PREFIX_CHARS];
+            let mut n_chars = 0;
+            for (i, ch) in ft[s..].char_indices().take(PREFIX_CHARS) {
+                char_ends[n_chars] = s + i + ch.len_utf8();
+                n_chars += 1;
             }
+            // The longest prefix written at `s` names the group.
+            let Some((g, m_chars)) = (1..=n_chars).rev().find_map(|k| {
+                self.prefix_map
+                    .get(&ft[s..char_ends[k - 1]])
+                    .map(|&g| (g, k))
+            }) else {
+                continue;
+            };
+            // The forms of the group, by length, then shorter forms equal to a
+            // shorter prefix.
+            let lens = &self.group_lens[g as usize];
             let ends = lens
                 .iter()
                 .map(|&l| s + l as usize)
-                .chain(shorter[..n_shorter].iter().rev().copied());
+                .chain(char_ends[..m_chars - 1].iter().rev().copied());
             for e in ends {
                 if e > ft.len()
                     || !ft.is_char_boundary(e)
@@ -494,11 +490,18 @@ impl ActorMatcher {
                     role: None,
                 });
                 last_end = e;
-                pos = pos.max(e);
+                // Go on after the name (the text before `e` is consumed).
+                pos = e;
+                after_word = ft[..e].chars().next_back().is_some_and(fold::is_word_char);
                 break;
             }
         }
         out
+    }
+
+    /// Does some prefix start with byte `b`?
+    fn starts_some_prefix(&self, b: u8) -> bool {
+        self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
 
     /// The best reading of form `fid` written as `surface` in a `lang` document.
@@ -600,19 +603,6 @@ impl ActorMatcher {
 
 /// Inflected forms of an alias match in documents of its language; Cyrillic
 /// languages share forms often enough to be treated together.
-/// Where to search after a hit at `s`: after the run of letters and digits
-/// that starts at `s`, or one char after `s` when `s` is not a letter or digit.
-fn next_word_start(ft: &str, s: usize) -> usize {
-    let mut chars = ft[s..].char_indices();
-    match chars.next() {
-        None => ft.len(),
-        Some((_, c)) if !fold::is_word_char(c) => s + c.len_utf8(),
-        Some(_) => chars
-            .find(|(_, c)| !fold::is_word_char(*c))
-            .map_or(ft.len(), |(i, _)| s + i),
-    }
-}
-
 fn lang_compatible(alias: Lang, doc: Lang) -> bool {
     alias == doc || doc == Lang::Und || (alias.is_cyrillic() && doc.is_cyrillic())
 }
