@@ -14,7 +14,7 @@ use crate::model::ActorType;
 /// One generated form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
-    /// The folded form (the automaton's key).
+    /// The folded form (the matcher's key).
     pub key: String,
     /// The alias language.
     pub lang: Lang,

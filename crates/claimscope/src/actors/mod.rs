@@ -3,10 +3,13 @@
 //! Building ([`ActorMatcher::build`]): the gazetteer rows (built-in files and
 //! user dictionaries) are read, every alias is inflected word by word with the
 //! suffix classes of its language ([`inflect`]), and all forms, case-folded,
-//! go into one Aho–Corasick automaton (leftmost-longest).
+//! are grouped by their first four characters (a hash map of prefixes; each
+//! group keeps the lengths of its forms).
 //!
 //! Matching ([`ActorMatcher::find`]): the text is case-folded with an offset
-//! map back to the original ([`fold`]); a hit counts when it is a whole word,
+//! map back to the original ([`fold`]); at each word start the longest prefix
+//! found names a group, and its forms are looked up, longest first, where they
+//! would end at a word boundary. A hit counts when it is a whole word,
 //! when its capitalization fits the alias (upper-case initial, acronyms in
 //! capitals, `@cs` aliases exactly), and when an inflected form is used in a
 //! document of its own language (nominatives match in any language). Then:
@@ -59,7 +62,7 @@ const LANG_ORDER: [Lang; 8] = [
     Lang::Und,
 ];
 
-/// Length in characters of the automaton's prefixes.
+/// Length in characters of the prefixes that group the forms.
 const PREFIX_CHARS: usize = 4;
 
 /// The first [`PREFIX_CHARS`] characters of a folded form.
@@ -137,7 +140,7 @@ pub struct ActorMatcher {
     heads: Vec<u32>,
     /// Folded form → its index in `forms`.
     form_ids: FastMap<Cow<'static, str>, u32>,
-    /// Per automaton pattern (a prefix): the distinct byte lengths of the
+    /// Per prefix group: the distinct byte lengths of the
     /// forms starting with it, longest first.
     group_lens: Vec<Box<[u32]>>,
     targets: Vec<Target>,
@@ -145,7 +148,7 @@ pub struct ActorMatcher {
     lex: Lexicon,
 }
 
-/// A mention found by the automaton or the unknown-name rules, before grouping.
+/// A mention found in the gazetteer or by the unknown-name rules, before grouping.
 #[derive(Debug, Clone)]
 pub(crate) struct Raw {
     pub(crate) span: Span,
@@ -233,7 +236,7 @@ impl ActorMatcher {
     /// Builds the matcher from parsed gazetteer rows (tests and tools).
     ///
     /// # Errors
-    /// [`Error::Data`] if the automaton cannot be built.
+    /// [`Error::Data`] if the built-in inflection tables or word lists are malformed.
     pub fn from_entries(entries: &[Entry]) -> Result<Self> {
         Self::from_entries_prio(entries, &[], None)
     }
@@ -382,7 +385,7 @@ impl ActorMatcher {
         self.actors.is_empty()
     }
 
-    /// Number of distinct (folded) name forms in the automaton.
+    /// Number of distinct (folded) name forms.
     #[must_use]
     pub fn pattern_count(&self) -> usize {
         self.forms.len()
