@@ -34,7 +34,7 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-#[inline]
+#[inline(always)]
 fn push_char(out: &mut String, c: char) {
     let u = c as u32;
     // Fast paths with the same result as the general rule below.
@@ -128,12 +128,16 @@ pub fn fold(text: &str) -> Folded {
             }
         };
         let next = b + n;
-        if n > 1 && is_ignorable(c) {
+        // Two-byte letters of Latin-1, Latin Extended-A and basic Cyrillic
+        // (lead bytes C3–C5, D0–D1: U+00C0–U+017F, U+0400–U+047F) are never
+        // whitespace nor ignorable.
+        let plain = matches!(byte, 0xC3..=0xC5 | 0xD0..=0xD1);
+        if n > 1 && !plain && is_ignorable(c) {
             b = next;
             continue;
         }
         let before = out.len();
-        if c.is_whitespace() {
+        if !plain && c.is_whitespace() {
             if prev_space {
                 // Extend the space's end over the whole run.
                 if let Some(last) = end.last_mut() {

@@ -116,11 +116,18 @@ const FEMALE_SURNAME_SUFFIXES: &[&str] = &[
     "ska", "cka", "owa", "ewa", "ская", "цкая", "ова", "ева", "ина", "ына", "ська", "цька", "іна",
 ];
 
-/// Is `w`, lower-cased, one of `list` (written in lower case)? ASCII words
-/// are compared without allocating.
+/// No entry of [`CONNECTORS`], [`PREPOSITIONS`] or [`PERSON_PARTICLES`] is
+/// longer than this many characters (a test checks).
+const LIST_WORD_CHARS: usize = 5;
+
+/// Is `w`, lower-cased, one of `list` (one of the lists above, in lower
+/// case)? Without allocating for ASCII words and for words too long to be in
+/// a list (lower-casing never makes a word shorter in characters).
 fn lower_in(list: &[&str], w: &str) -> bool {
     if w.is_ascii() {
         list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    } else if w.chars().nth(LIST_WORD_CHARS).is_some() {
+        false
     } else {
         let l = w.to_lowercase();
         list.contains(&l.as_str())
@@ -152,10 +159,28 @@ pub(crate) struct Ctx<'a> {
     org_heads: RefCell<FastMap<&'a str, bool>>,
 }
 
+/// Is the first letter of `s` upper-case? (ASCII and basic Cyrillic are
+/// answered without the Unicode tables.)
 fn is_cap(s: &str) -> bool {
-    s.chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(|c| c.is_uppercase())
+    for c in s.chars() {
+        let u = u32::from(c);
+        if u < 0x80 {
+            if c.is_ascii_alphabetic() {
+                return c.is_ascii_uppercase();
+            }
+            continue;
+        }
+        if (0x400..=0x42F).contains(&u) {
+            return true;
+        }
+        if (0x430..=0x45F).contains(&u) {
+            return false;
+        }
+        if c.is_alphabetic() {
+            return c.is_uppercase();
+        }
+    }
+    false
 }
 
 fn is_all_caps(s: &str) -> bool {
@@ -825,4 +850,64 @@ fn titlecase(s: &str) -> String {
         up = c == '-' || c == ' ' || c == '\'';
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_words_are_short() {
+        for w in CONNECTORS
+            .iter()
+            .chain(PREPOSITIONS)
+            .chain(PERSON_PARTICLES)
+        {
+            assert!(w.chars().count() <= LIST_WORD_CHARS, "{w}");
+            assert_eq!(*w, w.to_lowercase(), "{w}");
+        }
+    }
+
+    #[test]
+    fn lower_in_is_lowercase_then_contains() {
+        for w in [
+            "OF",
+            "Of",
+            "ПРИ",
+            "При",
+            "ЧЕРЕЗ",
+            "Через",
+            "Przez",
+            "Putin",
+            "İn",
+            "ΣΑΣ",
+            "",
+        ] {
+            let expected = CONNECTORS.contains(&w.to_lowercase().as_str());
+            assert_eq!(lower_in(CONNECTORS, w), expected, "{w}");
+            let expected = PREPOSITIONS.contains(&w.to_lowercase().as_str());
+            assert_eq!(lower_in(PREPOSITIONS, w), expected, "{w}");
+        }
+    }
+
+    /// `is_cap` as first written.
+    fn is_cap_reference(s: &str) -> bool {
+        s.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(|c| c.is_uppercase())
+    }
+
+    #[test]
+    fn is_cap_agrees_with_the_unicode_tables() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("{c}A"),
+                format!("{c}a"),
+                format!("{c}Ж"),
+            ] {
+                assert_eq!(is_cap(&s), is_cap_reference(&s), "{s:?}");
+            }
+        }
+    }
 }
