@@ -194,14 +194,22 @@ impl Analyzer {
                 s.boilerplate = boiler.get(j).is_some_and(|b| b.contains(s.span));
             }
         }
-        let actors = self.inner.actors.find(input, &tokens, &sentences, lang);
-        let claims = self.inner.claims.extract(&DocView {
-            text: input,
-            lang,
-            tokens: &tokens,
-            sentences: &sentences,
-            actors: &actors,
-        });
+        // Normalized words, made once for both stages.
+        let norms = text::Norms::new(input, &tokens);
+        let actors = self
+            .inner
+            .actors
+            .find_with(input, &tokens, &sentences, lang, &norms);
+        let claims = self.inner.claims.extract_with(
+            &DocView {
+                text: input,
+                lang,
+                tokens: &tokens,
+                sentences: &sentences,
+                actors: &actors,
+            },
+            &norms,
+        );
         Ok(Document {
             id: opts.id.clone().unwrap_or_default(),
             lang,

@@ -53,6 +53,45 @@ pub fn normalize_word(word: &str) -> String {
     out
 }
 
+/// The normalized words ([`normalize_word`]) of a document's word tokens,
+/// one after another in one buffer: made once per document and read by the
+/// actor and claim stages.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Norms {
+    buf: String,
+    /// Per token: its byte range in `buf`, or `None` when it is not a word.
+    at: Vec<Option<(usize, usize)>>,
+}
+
+impl Norms {
+    /// Normalizes the word tokens of `text`.
+    pub(crate) fn new(text: &str, tokens: &[crate::model::Token]) -> Norms {
+        let mut buf = String::with_capacity(text.len());
+        let at = tokens
+            .iter()
+            .map(|t| {
+                (t.kind == crate::model::TokenKind::Word).then(|| {
+                    let start = buf.len();
+                    push_normalized_word(&mut buf, t.text(text));
+                    (start, buf.len())
+                })
+            })
+            .collect();
+        Norms { buf, at }
+    }
+
+    /// The normalized word of token `i`, if it is a word.
+    pub(crate) fn get(&self, i: usize) -> Option<&str> {
+        let (s, e) = (*self.at.get(i)?)?;
+        self.buf.get(s..e)
+    }
+
+    /// Is token `i` a word (false past the last token)?
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.at.get(i).is_some_and(Option::is_some)
+    }
+}
+
 /// Appends [`normalize_word`]`(word)` to `out` (for callers that keep the
 /// words of a document in one buffer).
 pub(crate) fn push_normalized_word(out: &mut String, word: &str) {

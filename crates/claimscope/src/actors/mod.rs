@@ -37,6 +37,7 @@ use crate::fasthash::FastMap;
 use crate::lang::Lang;
 use crate::model::{Actor, ActorType, Mention, Sentence, Token};
 use crate::span::Span;
+use crate::text::Norms;
 use gazetteer::Entry;
 use inflect::Inflector;
 use lexicon::Lexicon;
@@ -400,7 +401,27 @@ impl ActorMatcher {
         sentences: &[Sentence],
         lang: Lang,
     ) -> Vec<Actor> {
-        let ctx = unknown::Ctx::new(text, tokens, sentences, lang, &self.lex, &self.inflector);
+        self.find_with(text, tokens, sentences, lang, &Norms::new(text, tokens))
+    }
+
+    /// As [`ActorMatcher::find`], with the normalized words already made.
+    pub(crate) fn find_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        lang: Lang,
+        norms: &Norms,
+    ) -> Vec<Actor> {
+        let ctx = unknown::Ctx::new(
+            text,
+            tokens,
+            sentences,
+            lang,
+            &self.lex,
+            &self.inflector,
+            norms,
+        );
         let mut raws = self.known_mentions(text, &ctx, lang);
         self.extend_first_names(&ctx, &mut raws);
         for r in &mut raws {

@@ -15,7 +15,7 @@
 //! backwards; the id is `unk:<lang>:<type>:<normalized name>`, so it is the
 //! same in every document of the language.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::Raw;
@@ -25,6 +25,7 @@ use crate::fasthash::FastMap;
 use crate::lang::Lang;
 use crate::model::{ActorType, Sentence, Token, TokenKind};
 use crate::span::Span;
+use crate::text::Norms;
 
 const CONNECTORS: &[&str] = &[
     "of", "for", "the", "and", "on", "de", "du", "des", "la", "le", "von", "van", "der", "den",
@@ -151,8 +152,8 @@ pub(crate) struct Ctx<'a> {
     inf: &'a Inflector,
     /// Per token: starts a sentence (first word, or first after an opening quote/dash at line start).
     initial: Vec<bool>,
-    /// Per token: is a role word (0 not computed yet, 1 no, 2 yes).
-    role_words: Vec<Cell<u8>>,
+    /// Normalized words per token.
+    norms: &'a Norms,
     /// Answers already computed for a word of this document (names repeat).
     first_names: RefCell<FastMap<&'a str, Option<(String, bool)>>>,
     lemmas: RefCell<FastMap<(&'a str, Who), String>>,
@@ -209,6 +210,7 @@ impl<'a> Ctx<'a> {
         lang: Lang,
         lex: &'a Lexicon,
         inf: &'a Inflector,
+        norms: &'a Norms,
     ) -> Self {
         let mut initial = vec![false; tokens.len()];
         for s in sentences {
@@ -248,7 +250,7 @@ impl<'a> Ctx<'a> {
             lex,
             inf,
             initial,
-            role_words: vec![Cell::new(0); tokens.len()],
+            norms,
             first_names: RefCell::default(),
             lemmas: RefCell::default(),
             org_heads: RefCell::default(),
@@ -365,17 +367,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_role_word(&self, k: usize) -> bool {
-        let cell = &self.role_words[k];
-        match cell.get() {
-            1 => false,
-            2 => true,
-            _ => {
-                let t = &self.tokens[k];
-                let r = t.kind == TokenKind::Word && self.lex.is_role(&t.norm(self.text));
-                cell.set(1 + u8::from(r));
-                r
-            }
-        }
+        self.norms.get(k).is_some_and(|w| self.lex.is_role(w))
     }
 
     /// A role written just before the name starting at `span.start`:
@@ -472,8 +464,8 @@ impl<'a> Ctx<'a> {
         if k >= self.tokens.len() || self.tokens[k].kind != TokenKind::Word {
             return false;
         }
-        let n = self.tokens[k].norm(self.text);
-        self.lists().is_some_and(|l| l.verbs.contains(n.as_str()))
+        let n = self.norms.get(k).unwrap_or("");
+        self.lists().is_some_and(|l| l.verbs.contains(n))
     }
 
     /// The nominative of a surname (or other name word), lowercase.

@@ -35,6 +35,7 @@ use crate::error::Result;
 use crate::lang::Lang;
 use crate::model::{Actor, Claim, Sentence, Token, TokenKind};
 use crate::span::Span;
+use crate::text::Norms;
 
 use lexicon::{CueHit, Lexicon};
 
@@ -109,13 +110,18 @@ impl ClaimExtractor {
     /// Extracts the claims of one document.
     #[must_use]
     pub fn extract(&self, doc: &DocView<'_>) -> Vec<Claim> {
+        self.extract_with(doc, &Norms::new(doc.text, doc.tokens))
+    }
+
+    /// As [`ClaimExtractor::extract`], with the normalized words already made.
+    pub(crate) fn extract_with(&self, doc: &DocView<'_>, norms: &Norms) -> Vec<Claim> {
         let Some(lex) = self.lexicon(doc.lang) else {
             return Vec::new();
         };
         if doc.tokens.is_empty() || doc.sentences.is_empty() {
             return Vec::new();
         }
-        let ctx = Ctx::new(doc, lex);
+        let ctx = Ctx::new(doc, lex, norms);
         let drafts = patterns::find(&ctx);
         speaker::resolve(&ctx, drafts)
     }
@@ -126,7 +132,8 @@ impl ClaimExtractor {
         let Some(lex) = self.lexicon(doc.lang) else {
             return Vec::new();
         };
-        let ctx = Ctx::new(doc, lex);
+        let norms = Norms::new(doc.text, doc.tokens);
+        let ctx = Ctx::new(doc, lex, &norms);
         ctx.hits
             .iter()
             .map(|h| {
@@ -149,17 +156,6 @@ impl ClaimExtractor {
     }
 }
 
-/// Start of the `norm_at` range of a token that is not a word.
-const NOT_WORD: usize = usize::MAX;
-
-/// The normalized word of token `i`, if it is a word.
-fn word_in<'b>(buf: &'b str, at: &[(usize, usize)], i: usize) -> Option<&'b str> {
-    match at.get(i) {
-        Some(&(s, e)) if s != NOT_WORD => Some(&buf[s..e]),
-        _ => None,
-    }
-}
-
 /// The per-document working state shared by the passes.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
@@ -168,11 +164,8 @@ pub(crate) struct Ctx<'a> {
     pub sents: &'a [Sentence],
     pub actors: &'a [Actor],
     pub lex: &'a Lexicon,
-    /// Normalized words of the document, one after another (see `norm_at`).
-    norm_buf: String,
-    /// Byte range in `norm_buf` of the normalized word of each token
-    /// (`NOT_WORD` as start for tokens that are not words).
-    norm_at: Vec<(usize, usize)>,
+    /// Normalized words of the document's tokens.
+    norms: &'a Norms,
     /// Sentence index per token.
     pub sent_of: Vec<usize>,
     /// Cue hits in token order (non-overlapping).
@@ -188,23 +181,9 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(doc: &DocView<'a>, lex: &'a Lexicon) -> Self {
+    fn new(doc: &DocView<'a>, lex: &'a Lexicon, norms: &'a Norms) -> Self {
         let text = doc.text;
         let toks = doc.tokens;
-        // One buffer for all normalized words instead of a `String` per token.
-        let mut norm_buf = String::with_capacity(text.len());
-        let norm_at: Vec<(usize, usize)> = toks
-            .iter()
-            .map(|t| {
-                if matches!(t.kind, TokenKind::Word) {
-                    let start = norm_buf.len();
-                    crate::text::push_normalized_word(&mut norm_buf, t.text(text));
-                    (start, norm_buf.len())
-                } else {
-                    (NOT_WORD, NOT_WORD)
-                }
-            })
-            .collect();
         let mut sent_of = vec![0usize; toks.len()];
         for (si, s) in doc.sentences.iter().enumerate() {
             let a = (s.first_token as usize).min(toks.len());
@@ -217,10 +196,10 @@ impl<'a> Ctx<'a> {
         let mut hit_of = vec![None; toks.len()];
         let mut i = 0;
         while i < toks.len() {
-            let found = if norm_at[i].0 == NOT_WORD {
-                None
+            let found = if norms.is_word(i) {
+                lex.match_with(toks.len(), i, |k| norms.get(k))
             } else {
-                lex.match_with(toks.len(), i, |k| word_in(&norm_buf, &norm_at, k))
+                None
             };
             if let Some(h) = found {
                 for x in &mut hit_of[h.start..h.end] {
@@ -239,8 +218,7 @@ impl<'a> Ctx<'a> {
             sents: doc.sentences,
             actors: doc.actors,
             lex,
-            norm_buf,
-            norm_at,
+            norms,
             sent_of,
             hits,
             hit_of,
@@ -296,17 +274,17 @@ impl<'a> Ctx<'a> {
 
     /// The normalized word at `i`, or `""`.
     pub fn w(&self, i: usize) -> &str {
-        word_in(&self.norm_buf, &self.norm_at, i).unwrap_or("")
+        self.norms.get(i).unwrap_or("")
     }
 
-    /// Is token `i` a word? Panics when `i` is not a token index.
+    /// Is token `i` a word?
     pub fn is_word(&self, i: usize) -> bool {
-        self.norm_at[i].0 != NOT_WORD
+        self.norms.is_word(i)
     }
 
     /// Is there a token `i` and is it a word?
     pub fn is_word_at(&self, i: usize) -> bool {
-        self.norm_at.get(i).is_some_and(|r| r.0 != NOT_WORD)
+        self.norms.is_word(i)
     }
 
     /// True when the token is a capitalized word (or an acronym).
