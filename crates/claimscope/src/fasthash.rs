@@ -6,7 +6,9 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a, 64 bits.
+/// FNV-1a, 64 bits. (Measured faster here than word-at-a-time `FxHash` with
+/// a finalizer: the keys are short, and `FxHash` without one spreads them
+/// badly over the buckets.)
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fnv(u64);
 

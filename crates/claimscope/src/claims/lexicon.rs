@@ -10,9 +10,10 @@
 //! speaker, as in `по его словам`). Lines starting with `#` are comments.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use crate::error::{Error, Result};
+use crate::fasthash::{FastMap, Fnv};
 use crate::lang::Lang;
 
 /// What a cue does in a sentence.
@@ -70,7 +71,7 @@ pub struct Cue {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     cues: Vec<Cue>,
-    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<FxHasher>>,
+    by_first: FastMap<String, Vec<usize>>,
     /// Per cue, a fingerprint of its second word (0 for one-word cues): the
     /// many phrases sharing a first word (`по словам`, `по мнению`, …) are
     /// told apart without comparing their words.
@@ -79,58 +80,9 @@ pub struct Lexicon {
 
 /// The fingerprint of a word for [`Lexicon::match_with`].
 fn word_fp(w: &str) -> u64 {
-    let mut h = FxHasher::default();
+    let mut h = Fnv::default();
     h.write(w.as_bytes());
     h.finish() | 1
-}
-
-/// A fast non-cryptographic hasher (the `FxHash` of rustc) for the
-/// first-word index, looked up once per word of every document.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
 }
 
 /// A cue found in a token sequence: tokens `[start, end)`.
