@@ -967,19 +967,7 @@ mod tests {
         assert_eq!(detect_language(""), Lang::Und);
     }
 
-    fn slow_with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
-        let mut buf = [0u8; 64];
-        let mut n = 0;
-        for c in word.chars().flat_map(char::to_lowercase) {
-            let l = c.len_utf8();
-            if n + l > buf.len() {
-                return None;
-            }
-            c.encode_utf8(&mut buf[n..]);
-            n += l;
-        }
-        std::str::from_utf8(&buf[..n]).ok().map(f)
-    }
+    use crate::text::tests::slow_with_lowercase;
 
     /// `Counts::of` before the fast paths, kept as the reference: the counts and
     /// the clean text.

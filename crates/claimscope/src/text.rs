@@ -361,7 +361,10 @@ pub fn metadata_date(text: &str) -> Option<(String, Span)> {
     let line = first.slice(text);
     let lead = line.len() - line.trim_start().len();
     let body = line.trim_start();
-    let lower = body.to_lowercase();
+    // The keys are at most 8 bytes: lowercase only the head of the line (a
+    // scraped page can be one long line).
+    let mut buf = [0u8; 24];
+    let (lower, _) = lowercase_head(body, 8, &mut buf);
     let key = ["date", "data", "дата"]
         .into_iter()
         .find(|k| lower.starts_with(k))?;
@@ -446,6 +449,18 @@ pub(crate) mod tests {
         assert_eq!(s.slice(t), "date 2023-07-23");
         assert!(metadata_date("The date 2023-07-23").is_none());
         assert!(metadata_date("date: soon").is_none());
+        for (t, want) in [
+            ("DATA: 2024-01-02 x", Some("2024-01-02")),
+            ("Дата = 2024-01-02", Some("2024-01-02")),
+            ("ДАТА\t2024-01-02", Some("2024-01-02")),
+            ("Dates: 2024-01-02", None),
+            ("ΔATA: 2024-01-02", None),
+            ("İdata: 2024-01-02", None),
+            ("d", None),
+            ("", None),
+        ] {
+            assert_eq!(metadata_date(t).map(|(d, _)| d).as_deref(), want, "{t:?}");
+        }
     }
 
     #[test]
@@ -491,7 +506,9 @@ pub(crate) mod tests {
         })
     }
 
-    fn slow_with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    /// `abbrev::with_lowercase` as first written (whole-word `to_lowercase`
+    /// into a 64-byte buffer): the reference for the fast paths.
+    pub(crate) fn slow_with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
         let mut buf = [0u8; 64];
         let mut n = 0;
         for c in word.chars().flat_map(char::to_lowercase) {

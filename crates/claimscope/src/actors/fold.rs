@@ -60,7 +60,9 @@ fn push_char(out: &mut String, c: char) {
             out.push(char::from_u32(u + 0x50).unwrap_or(c));
             return;
         }
-        0x430..=0x45F => {
+        // Lower-case Cyrillic; Hebrew, Arabic, Syriac, Thaana, N'Ko and the
+        // other caseless scripts up to U+08FF (U+0590–U+08FF).
+        0x430..=0x45F | 0x590..=0x8FF => {
             out.push(c);
             return;
         }
