@@ -15,7 +15,7 @@
 //! backwards; the id is `unk:<lang>:<type>:<normalized name>`, so it is the
 //! same in every document of the language.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use super::Raw;
@@ -154,6 +154,8 @@ pub(crate) struct Ctx<'a> {
     initial: Vec<bool>,
     /// Normalized words per token.
     norms: &'a Norms,
+    /// The last answer of `tok_at`.
+    tok_hint: Cell<usize>,
     /// Answers already computed for a word of this document (names repeat).
     first_names: RefCell<FastMap<&'a str, Option<(String, bool)>>>,
     lemmas: RefCell<FastMap<(&'a str, Who), String>>,
@@ -251,6 +253,7 @@ impl<'a> Ctx<'a> {
             inf,
             initial,
             norms,
+            tok_hint: Cell::new(0),
             first_names: RefCell::default(),
             lemmas: RefCell::default(),
             org_heads: RefCell::default(),
@@ -270,9 +273,20 @@ impl<'a> Ctx<'a> {
         self.inf.table(l)
     }
 
-    /// Index of the first token starting at or after `byte`.
+    /// Index of the first token starting at or after `byte`. Calls mostly come
+    /// in text order, so the last answer is tried first (and a few tokens
+    /// after it) before a binary search.
     fn tok_at(&self, byte: u32) -> usize {
-        self.tokens.partition_point(|t| t.span.start < byte)
+        let is_answer = |k: usize| {
+            (k == 0 || self.tokens[k - 1].span.start < byte)
+                && self.tokens.get(k).is_none_or(|t| t.span.start >= byte)
+        };
+        let hint = self.tok_hint.get().min(self.tokens.len());
+        let k = (hint..self.tokens.len().min(hint + 8) + 1)
+            .find(|&k| is_answer(k))
+            .unwrap_or_else(|| self.tokens.partition_point(|t| t.span.start < byte));
+        self.tok_hint.set(k);
+        k
     }
 
     fn word(&self, k: usize) -> &'a str {
