@@ -156,6 +156,8 @@ pub(crate) struct Ctx<'a> {
     norms: &'a Norms,
     /// The last answer of `tok_at`.
     tok_hint: Cell<usize>,
+    /// Per token: is a role word (0 not known yet, 1 no, 2 yes).
+    role_words: Vec<Cell<u8>>,
     /// Answers already computed for a word of this document (names repeat).
     first_names: RefCell<FastMap<&'a str, Option<(String, bool)>>>,
     lemmas: RefCell<FastMap<(&'a str, Who), String>>,
@@ -254,6 +256,7 @@ impl<'a> Ctx<'a> {
             initial,
             norms,
             tok_hint: Cell::new(0),
+            role_words: vec![Cell::new(0); tokens.len()],
             first_names: RefCell::default(),
             lemmas: RefCell::default(),
             org_heads: RefCell::default(),
@@ -381,7 +384,19 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_role_word(&self, k: usize) -> bool {
-        self.norms.get(k).is_some_and(|w| self.lex.is_role(w))
+        // Asked again and again for the words before each name: once per token.
+        let Some(cell) = self.role_words.get(k) else {
+            return false;
+        };
+        match cell.get() {
+            1 => false,
+            2 => true,
+            _ => {
+                let r = self.norms.get(k).is_some_and(|w| self.lex.is_role(w));
+                cell.set(1 + u8::from(r));
+                r
+            }
+        }
     }
 
     /// A role written just before the name starting at `span.start`:
