@@ -655,10 +655,12 @@ impl<'a> Ctx<'a> {
             let words: Vec<&str> = toks.iter().map(|&t| self.word(t)).collect();
             let nwords = words.len();
             let has_connector = words.iter().any(|w| lower_in(CONNECTORS, w));
-            let demonym_led = self.lang == Lang::En
-                && ["ian", "ean", "ese", "ish", "ic"]
+            let demonym_led = self.lang == Lang::En && {
+                let first = words[0].to_lowercase();
+                ["ian", "ean", "ese", "ish", "ic"]
                     .iter()
-                    .any(|e| words[0].to_lowercase().ends_with(e));
+                    .any(|e| first.ends_with(e))
+            };
             let org = nwords >= 2 && !demonym_led && words.iter().any(|w| self.is_org_head(w));
             let span = Span::new(
                 self.tokens[first_tok].span.start(),
