@@ -277,19 +277,14 @@ impl<'a> Ctx<'a> {
         self.norms.get(i).unwrap_or("")
     }
 
-    /// Is token `i` a word?
-    pub fn is_word(&self, i: usize) -> bool {
-        self.norms.is_word(i)
-    }
-
     /// Is there a token `i` and is it a word?
-    pub fn is_word_at(&self, i: usize) -> bool {
+    pub fn is_word(&self, i: usize) -> bool {
         self.norms.is_word(i)
     }
 
     /// True when the token is a capitalized word (or an acronym).
     pub fn is_cap(&self, i: usize) -> bool {
-        if !self.is_word_at(i) {
+        if !self.is_word(i) {
             return false;
         }
         self.t(i).chars().next().is_some_and(char::is_uppercase)

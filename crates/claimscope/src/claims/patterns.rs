@@ -190,10 +190,10 @@ impl Finder<'_, '_> {
         let mut end = h.end;
         if c.role == CueRole::Impersonal {
             let last = ctx.w(end - 1);
-            if words::is_preposition(ctx.lang, last) && ctx.is_word_at(end) {
+            if words::is_preposition(ctx.lang, last) && ctx.is_word(end) {
                 end += 1;
             } else if words::is_preposition(ctx.lang, ctx.w(end))
-                && ctx.is_word_at(end + 1)
+                && ctx.is_word(end + 1)
                 && !ctx.is_cap(end + 1)
             {
                 end += 2;
