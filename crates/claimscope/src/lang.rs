@@ -403,6 +403,19 @@ fn fw_key(w: &str) -> u128 {
 /// Slots of [`FW_TABLE`] (a power of two, several times the number of words).
 const FW_SLOTS: usize = 256;
 
+/// The table must keep a free slot (the probe loop stops at one) and the
+/// lists must fit the `u8` mask: checked when compiling.
+const _: () = {
+    let mut words = 0;
+    let mut l = 0;
+    while l < FUNCTION_WORDS.len() {
+        words += FUNCTION_WORDS[l].1.len();
+        l += 1;
+    }
+    assert!(words < FW_SLOTS, "more function words than slots: grow FW_SLOTS");
+    assert!(FUNCTION_WORDS.len() <= 8, "more function-word lists than mask bits");
+};
+
 /// Function words by [`fw_key`], open addressing: (key, bit `i` set when the word is
 /// in the `i`-th list of `FUNCTION_WORDS`). Empty slots have key 0, which no
 /// word has (its length byte is not 0) and mask 0.
