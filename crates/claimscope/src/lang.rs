@@ -412,8 +412,14 @@ const _: () = {
         words += FUNCTION_WORDS[l].1.len();
         l += 1;
     }
-    assert!(words < FW_SLOTS, "more function words than slots: grow FW_SLOTS");
-    assert!(FUNCTION_WORDS.len() <= 8, "more function-word lists than mask bits");
+    assert!(
+        words < FW_SLOTS,
+        "more function words than slots: grow FW_SLOTS"
+    );
+    assert!(
+        FUNCTION_WORDS.len() <= 8,
+        "more function-word lists than mask bits"
+    );
 };
 
 /// Function words by [`fw_key`], open addressing: (key, bit `i` set when the word is
