@@ -168,6 +168,19 @@ pub(crate) fn lowercase_one(c: char) -> Option<char> {
     }
 }
 
+/// `c.is_alphabetic()`, answered without the Unicode tables for ASCII,
+/// Latin-1, Latin Extended-A and basic Cyrillic (all letters there but `×`
+/// and `÷`).
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    match u32::from(c) {
+        0..0x80 => c.is_ascii_alphabetic(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x17F | 0x400..=0x45F => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Appends the lowercase of `c` (exactly `out.extend(c.to_lowercase())`).
 #[inline]
 pub(crate) fn push_lowercase(out: &mut String, c: char) {
@@ -393,6 +406,13 @@ pub fn metadata_date(text: &str) -> Option<(String, Span)> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn is_alphabetic_is_the_unicode_property() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn normalized_words_append_to_a_buffer() {

@@ -646,7 +646,7 @@ fn case_ok(t: &Target, surface: &str) -> bool {
         .filter(|w| !w.chars().all(is_ignorable));
     for (i, w) in words.enumerate().take(32) {
         if t.caps & (1 << i) != 0 {
-            let first = w.chars().find(|c| c.is_alphabetic());
+            let first = w.chars().find(|&c| crate::text::is_alphabetic(c));
             if !first.is_some_and(|c| c.is_uppercase()) {
                 return false;
             }
@@ -656,7 +656,7 @@ fn case_ok(t: &Target, surface: &str) -> bool {
         let n = usize::from(t.acr_len);
         if !surface
             .chars()
-            .filter(|c| c.is_alphabetic())
+            .filter(|&c| crate::text::is_alphabetic(c))
             .take(n)
             .all(char::is_uppercase)
         {

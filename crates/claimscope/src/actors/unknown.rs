@@ -17,6 +17,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::Raw;
 use super::inflect::{Inflector, Table, Who};
@@ -122,17 +123,22 @@ const FEMALE_SURNAME_SUFFIXES: &[&str] = &[
 const LIST_WORD_CHARS: usize = 5;
 
 /// Is `w`, lower-cased, one of `list` (one of the lists above, in lower
-/// case)? Without allocating for ASCII words and for words too long to be in
-/// a list (lower-casing never makes a word shorter in characters).
+/// case)? Without allocating: ASCII words are compared ignoring case, and
+/// other words are lower-cased into a small buffer, as far as a list word
+/// could reach (lower-casing never makes a word shorter in characters; the
+/// lists have no Greek, so the final-sigma rule of `str::to_lowercase` cannot
+/// change an answer).
 fn lower_in(list: &[&str], w: &str) -> bool {
     if w.is_ascii() {
-        list.iter().any(|x| x.eq_ignore_ascii_case(w))
-    } else if w.chars().nth(LIST_WORD_CHARS).is_some() {
-        false
-    } else {
-        let l = w.to_lowercase();
-        list.contains(&l.as_str())
+        return list.iter().any(|x| x.eq_ignore_ascii_case(w));
     }
+    if w.chars().nth(LIST_WORD_CHARS).is_some() {
+        return false;
+    }
+    const CAP: usize = LIST_WORD_CHARS * 4;
+    let mut buf = [0u8; CAP + 12];
+    let (l, complete) = crate::text::lowercase_head(w, CAP, &mut buf);
+    complete && list.contains(&l)
 }
 
 fn surname_suffix(w: &str, who: Who) -> bool {
@@ -158,9 +164,11 @@ pub(crate) struct Ctx<'a> {
     tok_hint: Cell<usize>,
     /// Per token: is a role word (0 not known yet, 1 no, 2 yes).
     role_words: Vec<Cell<u8>>,
+    /// Per token: is one of [`CONNECTORS`] (0 not known yet, 1 no, 2 yes).
+    connectors: Vec<Cell<u8>>,
     /// Answers already computed for a word of this document (names repeat).
     first_names: RefCell<FastMap<&'a str, Option<(String, bool)>>>,
-    lemmas: RefCell<FastMap<(&'a str, Who), String>>,
+    lemmas: RefCell<FastMap<(&'a str, Who), Rc<str>>>,
     org_heads: RefCell<FastMap<&'a str, bool>>,
 }
 
@@ -181,7 +189,7 @@ fn is_cap(s: &str) -> bool {
         if (0x430..=0x45F).contains(&u) {
             return false;
         }
-        if c.is_alphabetic() {
+        if crate::text::is_alphabetic(c) {
             return c.is_uppercase();
         }
     }
@@ -189,7 +197,13 @@ fn is_cap(s: &str) -> bool {
 }
 
 fn is_all_caps(s: &str) -> bool {
-    !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() > 1
+    // ASCII and basic Cyrillic lower-case letters are answered without the Unicode tables.
+    let is_lower = |c: char| match u32::from(c) {
+        0..0x80 => c.is_ascii_lowercase(),
+        0x430..=0x45F => true,
+        _ => c.is_lowercase(),
+    };
+    !s.chars().any(is_lower) && s.chars().filter(|&c| crate::text::is_alphabetic(c)).count() > 1
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -257,6 +271,7 @@ impl<'a> Ctx<'a> {
             norms,
             tok_hint: Cell::new(0),
             role_words: vec![Cell::new(0); tokens.len()],
+            connectors: vec![Cell::new(0); tokens.len()],
             first_names: RefCell::default(),
             lemmas: RefCell::default(),
             org_heads: RefCell::default(),
@@ -498,13 +513,30 @@ impl<'a> Ctx<'a> {
     }
 
     /// The nominative of a surname (or other name word), lowercase.
-    fn lemma(&self, w: &'a str, who: Who) -> String {
+    fn lemma(&self, w: &'a str, who: Who) -> Rc<str> {
         if let Some(r) = self.lemmas.borrow().get(&(w, who)) {
-            return r.clone();
+            return Rc::clone(r);
         }
-        let r = self.lemma_uncached(w, who);
-        self.lemmas.borrow_mut().insert((w, who), r.clone());
+        let r: Rc<str> = self.lemma_uncached(w, who).into();
+        self.lemmas.borrow_mut().insert((w, who), Rc::clone(&r));
         r
+    }
+
+    /// Is token `k` one of [`CONNECTORS`] (any case)? Asked several times per
+    /// token inside runs of capitalized words: answered once.
+    fn is_connector(&self, k: usize) -> bool {
+        let Some(cell) = self.connectors.get(k) else {
+            return false;
+        };
+        match cell.get() {
+            1 => false,
+            2 => true,
+            _ => {
+                let r = lower_in(CONNECTORS, self.word(k));
+                cell.set(1 + u8::from(r));
+                r
+            }
+        }
     }
 
     fn lemma_uncached(&self, w: &str, who: Who) -> String {
@@ -588,7 +620,7 @@ impl<'a> Ctx<'a> {
                     j = nx + 1;
                     continue;
                 }
-                if lower_in(CONNECTORS, self.word(nx))
+                if self.is_connector(nx)
                     && self.gap(j, nx) == " "
                     && nx + 1 < n
                     && self.gap(nx, nx + 1) == " "
@@ -606,7 +638,7 @@ impl<'a> Ctx<'a> {
             // a first name inside a run starts a new name.
             let split = (1..toks.len()).find(|&i| {
                 i + 1 < toks.len()
-                    && !lower_in(CONNECTORS, self.word(toks[i - 1]))
+                    && !self.is_connector(toks[i - 1])
                     && self.first_name(self.word(toks[i])).is_some()
             });
             if let Some(i) = split {
@@ -626,7 +658,8 @@ impl<'a> Ctx<'a> {
             role: Option<Span>,
         }
         let mut found: Vec<Found> = Vec::new();
-        let mut lone: Vec<Vec<usize>> = Vec::new();
+        // Single words that may be the surname of a full name found elsewhere.
+        let mut lone: Vec<usize> = Vec::new();
         for run in runs {
             let mut toks = run.toks;
             let mut role: Option<Span> = None;
@@ -636,16 +669,13 @@ impl<'a> Ctx<'a> {
                 if self.is_role_word(f) {
                     role = Some(self.tokens[f].span);
                     toks.remove(0);
-                } else if self.is_stop(w) || lower_in(CONNECTORS, w) {
+                } else if self.is_stop(w) || self.is_connector(f) {
                     toks.remove(0);
                 } else {
                     break;
                 }
             }
-            while toks
-                .last()
-                .is_some_and(|&l| lower_in(CONNECTORS, self.word(l)))
-            {
+            while toks.last().is_some_and(|&l| self.is_connector(l)) {
                 toks.pop();
             }
             let Some(&first_tok) = toks.first() else {
@@ -654,7 +684,7 @@ impl<'a> Ctx<'a> {
             let last_tok = *toks.last().unwrap_or(&first_tok);
             let words: Vec<&str> = toks.iter().map(|&t| self.word(t)).collect();
             let nwords = words.len();
-            let has_connector = words.iter().any(|w| lower_in(CONNECTORS, w));
+            let has_connector = toks.iter().any(|&t| self.is_connector(t));
             let demonym_led = self.lang == Lang::En && {
                 let first = words[0].to_lowercase();
                 ["ian", "ean", "ese", "ish", "ic"]
@@ -683,9 +713,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if has_connector
-                && !words
+                && !toks
                     .iter()
-                    .all(|w| !lower_in(CONNECTORS, w) || lower_in(PERSON_PARTICLES, w))
+                    .all(|&t| !self.is_connector(t) || lower_in(PERSON_PARTICLES, self.word(t)))
             {
                 continue;
             }
@@ -695,16 +725,15 @@ impl<'a> Ctx<'a> {
             let verb_before = first_tok > 0
                 && self.is_verb(first_tok - 1)
                 && self.gap(first_tok - 1, first_tok) == " ";
-            let surname_like = {
+            // Asked only where the rules below need it.
+            let surname_like = || {
                 let l = self.lemma(words[nwords - 1], Who::Male);
                 SURNAME_SUFFIXES.iter().any(|s| l.ends_with(s))
             };
             // "Słowa Kowalskiego": a capitalized common word at the start of a
             // sentence is not part of the name that follows it.
             if initial && nwords >= 2 && first.is_none() && !org {
-                for t in toks.into_iter().skip(1) {
-                    lone.push(vec![t]);
-                }
+                lone.extend(toks.into_iter().skip(1));
                 continue;
             }
             // "w Mińsku", "в Берлине": a lone word after a preposition is a place or a body.
@@ -715,16 +744,16 @@ impl<'a> Ctx<'a> {
                     || (role.is_some()
                         && (nwords >= 2 || role_adjacent)
                         && !(first.is_some() && nwords == 1))
-                    || (verb_after && (!initial || nwords >= 2 || surname_like))
+                    || (verb_after && (!initial || nwords >= 2 || surname_like()))
                     || (verb_before && nwords <= 3)
                     || (initial
                         && nwords == 1
-                        && surname_like
+                        && surname_like()
                         && self
                             .tokens
                             .get(last_tok + 1)
                             .is_some_and(|t| t.text(self.text) == ":"))
-                    || ((2..=3).contains(&nwords) && surname_like && !initial));
+                    || ((2..=3).contains(&nwords) && !initial && surname_like()));
             if person {
                 let female = first.as_ref().is_some_and(|f| f.1);
                 found.push(Found {
@@ -749,9 +778,7 @@ impl<'a> Ctx<'a> {
                     role: None,
                 });
             } else {
-                for t in toks {
-                    lone.push(vec![t]);
-                }
+                lone.extend(toks);
             }
         }
         // 3. Normalize, and join lone surnames to full names.
@@ -780,14 +807,17 @@ impl<'a> Ctx<'a> {
                         if PERSON_PARTICLES.contains(&w.to_lowercase().as_str()) {
                             parts.push(w.to_lowercase());
                         } else {
-                            parts.push(self.lemma(w, who));
+                            parts.push(self.lemma(w, who).to_string());
                         }
                     }
                     let sur = parts.last().cloned().unwrap_or_default();
                     (parts, Some(sur))
                 }
                 ActorType::Gpe => (
-                    words.iter().map(|w| self.lemma(w, Who::Thing)).collect(),
+                    words
+                        .iter()
+                        .map(|w| self.lemma(w, Who::Thing).to_string())
+                        .collect(),
                     None,
                 ),
                 ActorType::Org => (
@@ -835,12 +865,15 @@ impl<'a> Ctx<'a> {
                 role,
             });
         }
-        for toks in lone {
-            let w = self.word(toks[0]);
+        if surnames.is_empty() {
+            lone.clear();
+        }
+        for tok in lone {
+            let w = self.word(tok);
             for who in [Who::Male, Who::Female] {
                 let l = self.lemma(w, who);
-                if let Some((fid, fname)) = surnames.get(&l) {
-                    let span = trim_possessive(self.text, self.tokens[toks[0]].span);
+                if let Some((fid, fname)) = surnames.get(&*l) {
+                    let span = trim_possessive(self.text, self.tokens[tok].span);
                     out.push(Raw {
                         span,
                         actor: None,
