@@ -359,3 +359,36 @@ fn compile_time_forms_match_run_time_generation() {
     assert_eq!(runtime.len(), builtin.len());
     assert_eq!(runtime.pattern_count(), builtin.pattern_count());
 }
+
+#[test]
+fn lower_case_starts_find_only_lower_case_aliases() {
+    // Where the text has a lower-case letter, the matcher looks only at forms
+    // that some reading lets start with one: lower-case aliases, lower-case
+    // `@cs` aliases; never a capitalized alias or an acronym.
+    let tsv = format!(
+        "{HEAD}euro-area\tgpe\t\t\teuro area\tstrefa euro\t\t\t\t\t\t\n\
+         iphone\torg\t\t\tiPhone@cs\t\t\t\t\t\t\t\n\
+         warsaw\tgpe\t\t\tWarsaw\tWarszawa\t\t\t\t\t\t\n\
+         nbp\torg\t\t\tNBP\tNBP\t\t\t\t\t\t\n"
+    );
+    let a = Analyzer::builder()
+        .actors_str("lower.tsv", tsv)
+        .build()
+        .expect("build");
+    let d = run(
+        &a,
+        "W strefie euro, w warszawie i w nbp; nowy iPhone i Iphone.",
+        Lang::Pl,
+    );
+    let m = mentions(&d);
+    assert!(has(&d, "strefie euro", "euro-area"), "{m:?}");
+    assert!(has(&d, "iPhone", "iphone"), "{m:?}");
+    assert!(!has_surface(&d, "Iphone"), "{m:?}");
+    assert!(!has_surface(&d, "warszawie"), "{m:?}");
+    assert!(!has_surface(&d, "nbp"), "{m:?}");
+    let d = run(&a, "Strefa euro i Warszawa, NBP.", Lang::Pl);
+    let m = mentions(&d);
+    assert!(has(&d, "Strefa euro", "euro-area"), "{m:?}");
+    assert!(has(&d, "Warszawa", "warsaw"), "{m:?}");
+    assert!(has(&d, "NBP", "nbp"), "{m:?}");
+}

@@ -34,12 +34,32 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Where folded chars go: a `String`, or the bytes of one.
+trait CharSink {
+    fn push_char(&mut self, c: char);
+}
+
+impl CharSink for String {
+    #[inline(always)]
+    fn push_char(&mut self, c: char) {
+        self.push(c);
+    }
+}
+
+impl CharSink for Vec<u8> {
+    #[inline(always)]
+    fn push_char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        self.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    }
+}
+
 #[inline(always)]
-fn push_char(out: &mut String, c: char) {
+fn push_char<S: CharSink>(out: &mut S, c: char) {
     let u = c as u32;
     // Fast paths with the same result as the general rule below.
     if u < 0x80 {
-        out.push(match c {
+        out.push_char(match c {
             'A'..='Z' => c.to_ascii_lowercase(),
             '`' => '\'',
             _ => c,
@@ -49,38 +69,38 @@ fn push_char(out: &mut String, c: char) {
     match u {
         // А–Я → а–я; а–я, ђ–џ unchanged; Ѐ–Џ → ѐ–џ; ё, Ё → е.
         0x401 | 0x451 => {
-            out.push('е');
+            out.push_char('е');
             return;
         }
         0x410..=0x42F => {
-            out.push(char::from_u32(u + 0x20).unwrap_or(c));
+            out.push_char(char::from_u32(u + 0x20).unwrap_or(c));
             return;
         }
         0x400..=0x40F => {
-            out.push(char::from_u32(u + 0x50).unwrap_or(c));
+            out.push_char(char::from_u32(u + 0x50).unwrap_or(c));
             return;
         }
         // Lower-case Cyrillic; Hebrew, Arabic, Syriac, Thaana, N'Ko and the
         // other caseless scripts up to U+08FF (U+0590–U+08FF).
         0x430..=0x45F | 0x590..=0x8FF => {
-            out.push(c);
+            out.push_char(c);
             return;
         }
         _ => {}
     }
     match c {
-        'ё' => out.push('е'),
-        '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' | '\u{2032}' => out.push('\''),
+        'ё' => out.push_char('е'),
+        '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' | '\u{2032}' => out.push_char('\''),
         '\u{0307}' => {}
         _ => {
             if c.is_lowercase() || !c.is_alphabetic() {
-                out.push(c);
+                out.push_char(c);
             } else {
                 for l in c.to_lowercase() {
                     if l == '\u{0307}' {
                         continue;
                     }
-                    out.push(if l == 'ё' { 'е' } else { l });
+                    out.push_char(if l == 'ё' { 'е' } else { l });
                 }
             }
         }
@@ -112,29 +132,82 @@ pub fn fold_str(s: &str) -> String {
 /// Folds a text.
 #[must_use]
 pub fn fold(text: &str) -> Folded {
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    let mut end = Vec::with_capacity(text.len() + 1);
+    // Built as bytes: the ASCII runs below are copied a run at a time.
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    let mut end: Vec<u32> = Vec::with_capacity(text.len() + 1);
     let mut prev_space = false;
     let bytes = text.as_bytes();
+    let to_u32 = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
     let mut b = 0usize;
     while b < bytes.len() {
         let byte = bytes[b];
-        // ASCII (most bytes of most texts): one byte in, one byte out.
-        let (c, n) = if byte < 0x80 {
-            (char::from(byte), 1)
-        } else {
-            match text[b..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
+        // Fast paths, with the same result as the general rule below.
+        // A run of ASCII (most bytes of most texts) without two whitespace
+        // bytes in a row: one byte in, one byte out.
+        if byte < 0x80 {
+            let mut r = b;
+            let mut space = prev_space;
+            while let Some(&x) = bytes.get(r) {
+                let ws = matches!(x, b'\t'..=b'\r' | b' ');
+                if x >= 0x80 || (ws && space) {
+                    break;
+                }
+                space = ws;
+                r += 1;
             }
+            if r == b {
+                // Whitespace after whitespace: the space's end covers it.
+                if let Some(last) = end.last_mut() {
+                    *last = to_u32(b + 1);
+                }
+                b += 1;
+                continue;
+            }
+            out.extend(bytes[b..r].iter().map(|&x| match x {
+                b'A'..=b'Z' => x + 32,
+                b'`' => b'\'',
+                b'\t'..=b'\r' => b' ',
+                _ => x,
+            }));
+            map.extend(to_u32(b)..to_u32(r));
+            end.extend(to_u32(b + 1)..to_u32(r + 1));
+            prev_space = space;
+            b = r;
+            continue;
+        }
+        let ob = to_u32(b);
+        // Basic Cyrillic (U+0400–U+045F): two bytes in, two bytes out.
+        if matches!(byte, 0xD0 | 0xD1) {
+            if let Some(&next) = bytes.get(b + 1) {
+                let u = (u32::from(byte & 0x1F) << 6) | u32::from(next & 0x3F);
+                if u <= 0x45F {
+                    let l = match u {
+                        0x401 | 0x451 => 0x435,
+                        0x410..=0x42F => u + 0x20,
+                        0x400..=0x40F => u + 0x50,
+                        _ => u,
+                    };
+                    // 0x400..=0x45F: lead byte 0xD0 or 0xD1, then 0x80 | low six bits.
+                    out.extend([0xC0 | (l >> 6) as u8, 0x80 | (l & 0x3F) as u8]);
+                    let oe = ob.saturating_add(2);
+                    map.extend([ob, ob]);
+                    end.extend([oe, oe]);
+                    prev_space = false;
+                    b += 2;
+                    continue;
+                }
+            }
+        }
+        let Some(c) = text[b..].chars().next() else {
+            break;
         };
-        let next = b + n;
+        let next = b + c.len_utf8();
         // Two-byte letters of Latin-1, Latin Extended-A and basic Cyrillic
         // (lead bytes C3–C5, D0–D1: U+00C0–U+017F, U+0400–U+047F) are never
         // whitespace nor ignorable.
         let plain = matches!(byte, 0xC3..=0xC5 | 0xD0..=0xD1);
-        if n > 1 && !plain && is_ignorable(c) {
+        if !plain && is_ignorable(c) {
             b = next;
             continue;
         }
@@ -143,33 +216,31 @@ pub fn fold(text: &str) -> Folded {
             if prev_space {
                 // Extend the space's end over the whole run.
                 if let Some(last) = end.last_mut() {
-                    *last = u32::try_from(next).unwrap_or(u32::MAX);
+                    *last = to_u32(next);
                 }
                 b = next;
                 continue;
             }
-            out.push(' ');
+            out.push(b' ');
             prev_space = true;
         } else {
             push_char(&mut out, c);
             prev_space = false;
         }
-        let ob = u32::try_from(b).unwrap_or(u32::MAX);
-        let oe = u32::try_from(next).unwrap_or(u32::MAX);
+        let oe = to_u32(next);
         for _ in before..out.len() {
             map.push(ob);
             end.push(oe);
         }
         b = next;
     }
-    let tl = u32::try_from(text.len()).unwrap_or(u32::MAX);
+    let tl = to_u32(text.len());
     map.push(tl);
     end.push(tl);
-    Folded {
-        text: out,
-        map,
-        end,
-    }
+    // Whole chars were appended: always valid UTF-8.
+    let text = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Folded { text, map, end }
 }
 
 impl Folded {

@@ -130,20 +130,17 @@ struct Target {
 #[derive(Debug, Clone, Default)]
 pub struct ActorMatcher {
     actors: Vec<Info>,
-    /// The distinct prefixes of all forms (the first [`PREFIX_CHARS`]
-    /// characters, or the whole form when shorter) → index into `group_lens`.
-    prefix_map: FastMap<String, u32>,
-    /// Bytes that start some prefix (most punctuation and spaces do not).
-    first_bytes: [u64; 4],
+    /// Where every form is looked up.
+    all: PrefixIndex,
+    /// Only the forms that some reading lets start with a lower-case letter
+    /// (a few hundred): looked up where the text has one.
+    lower: PrefixIndex,
     /// Folded forms (borrowed from the embedded data where possible).
     forms: Vec<Cow<'static, str>>,
     /// Per form: index of its first reading in `targets` (a linked list through `Target::next`).
     heads: Vec<u32>,
     /// Folded form → its index in `forms`.
     form_ids: FastMap<Cow<'static, str>, u32>,
-    /// Per prefix group: the distinct byte lengths of the
-    /// forms starting with it, longest first.
-    group_lens: Vec<Box<[u32]>>,
     targets: Vec<Target>,
     inflector: Inflector,
     lex: Lexicon,
@@ -332,42 +329,36 @@ impl ActorMatcher {
                 );
             }
         }
-        // The distinct prefixes of all forms; at each word start the longest
-        // prefix found there names the group of forms to try, by length.
-        let mut prefix_map: FastMap<String, u32> = FastMap::default();
-        let mut first_bytes = [0u64; 4];
-        let mut groups: Vec<Vec<u32>> = Vec::new();
-        for k in &keys {
-            let fw = prefix(k.as_ref());
-            let g = if let Some(&g) = prefix_map.get(fw) {
-                g
-            } else {
-                let g = u32::try_from(groups.len()).unwrap_or(u32::MAX);
-                prefix_map.insert(fw.to_string(), g);
-                if let Some(&b) = fw.as_bytes().first() {
-                    first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+        // A form whose every reading needs an upper-case first letter cannot
+        // match where the text has a lower-case one.
+        let lower_ok: Vec<bool> = heads
+            .iter()
+            .map(|&h| {
+                let mut k = h;
+                while k != u32::MAX {
+                    let t = &targets[k as usize];
+                    if !needs_upper_first(t) {
+                        return true;
+                    }
+                    k = t.next;
                 }
-                groups.push(Vec::new());
-                g
-            };
-            groups[g as usize].push(u32::try_from(k.len()).unwrap_or(u32::MAX));
-        }
-        let group_lens: Vec<Box<[u32]>> = groups
-            .into_iter()
-            .map(|mut g| {
-                g.sort_unstable_by(|a, b| b.cmp(a));
-                g.dedup();
-                g.into_boxed_slice()
+                false
             })
             .collect();
+        let all = PrefixIndex::build(keys.iter().map(AsRef::as_ref));
+        let lower = PrefixIndex::build(
+            keys.iter()
+                .zip(&lower_ok)
+                .filter(|&(_, &ok)| ok)
+                .map(|(k, _)| k.as_ref()),
+        );
         Ok(ActorMatcher {
             actors,
-            prefix_map,
-            first_bytes,
+            all,
+            lower,
             form_ids: pid,
             forms: keys,
             heads,
-            group_lens,
             targets,
             inflector,
             lex,
@@ -438,7 +429,7 @@ impl ActorMatcher {
 
     fn known_mentions(&self, text: &str, ctx: &unknown::Ctx<'_>, lang: Lang) -> Vec<Raw> {
         let mut out = Vec::new();
-        if self.prefix_map.is_empty() {
+        if self.all.prefix_map.is_empty() {
             return out;
         }
         let folded = fold::fold(text);
@@ -458,7 +449,17 @@ impl ActorMatcher {
             pos += c.len_utf8();
             // Names start where a word does (not inside one), with a byte
             // that starts some form.
-            if here < last_end || was_after_word || !self.starts_some_prefix(bytes[here]) {
+            if here < last_end || was_after_word || !self.all.starts_some_prefix(bytes[here]) {
+                continue;
+            }
+            // Where the text has a lower-case letter, only the forms that
+            // may start with one.
+            let index = if starts_lower(&text[folded.orig(here)..]) {
+                &self.lower
+            } else {
+                &self.all
+            };
+            if !index.may_start(&bytes[here..]) {
                 continue;
             }
             let s = here;
@@ -471,7 +472,8 @@ impl ActorMatcher {
             }
             // The longest prefix written at `s` names the group.
             let Some((g, m_chars)) = (1..=n_chars).rev().find_map(|k| {
-                self.prefix_map
+                index
+                    .prefix_map
                     .get(&ft[s..char_ends[k - 1]])
                     .map(|&g| (g, k))
             }) else {
@@ -479,7 +481,7 @@ impl ActorMatcher {
             };
             // The forms of the group, by length, then shorter forms equal to a
             // shorter prefix.
-            let lens = &self.group_lens[g as usize];
+            let lens = &index.group_lens[g as usize];
             let ends = lens
                 .iter()
                 .map(|&l| s + l as usize)
@@ -521,11 +523,6 @@ impl ActorMatcher {
             }
         }
         out
-    }
-
-    /// Does some prefix start with byte `b`?
-    fn starts_some_prefix(&self, b: u8) -> bool {
-        self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
 
     /// The best reading of form `fid` written as `surface` in a `lang` document.
@@ -622,6 +619,113 @@ impl ActorMatcher {
             });
         }
         out
+    }
+}
+
+/// Forms grouped by their prefix: at each word start the longest prefix
+/// found there names the group of forms to try, by length.
+#[derive(Debug, Clone, Default)]
+struct PrefixIndex {
+    /// The distinct prefixes of the forms (the first [`PREFIX_CHARS`]
+    /// characters, or the whole form when shorter) → index into `group_lens`.
+    prefix_map: FastMap<String, u32>,
+    /// Bytes that start some prefix (most punctuation and spaces do not).
+    first_bytes: [u64; 4],
+    /// Bytes that are a whole prefix (a one-byte form).
+    single_bytes: [u64; 4],
+    /// Bit `b0 * 256 + b1`: some prefix starts with the bytes `b0 b1`.
+    pairs: Box<[u64]>,
+    /// Per prefix group: the distinct byte lengths of the forms starting
+    /// with it, longest first.
+    group_lens: Vec<Box<[u32]>>,
+}
+
+impl PrefixIndex {
+    fn build<'k>(keys: impl Iterator<Item = &'k str>) -> PrefixIndex {
+        let mut prefix_map: FastMap<String, u32> = FastMap::default();
+        let mut first_bytes = [0u64; 4];
+        let mut single_bytes = [0u64; 4];
+        let mut pairs = vec![0u64; 65536 / 64].into_boxed_slice();
+        let mut groups: Vec<Vec<u32>> = Vec::new();
+        for k in keys {
+            let fw = prefix(k);
+            let g = if let Some(&g) = prefix_map.get(fw) {
+                g
+            } else {
+                let g = u32::try_from(groups.len()).unwrap_or(u32::MAX);
+                prefix_map.insert(fw.to_string(), g);
+                match *fw.as_bytes() {
+                    [] => {}
+                    [b] => {
+                        first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+                        single_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+                    }
+                    [b0, b1, ..] => {
+                        first_bytes[usize::from(b0 >> 6)] |= 1 << (b0 & 63);
+                        let p = usize::from(b0) << 8 | usize::from(b1);
+                        pairs[p >> 6] |= 1 << (p & 63);
+                    }
+                }
+                groups.push(Vec::new());
+                g
+            };
+            groups[g as usize].push(u32::try_from(k.len()).unwrap_or(u32::MAX));
+        }
+        let group_lens = groups
+            .into_iter()
+            .map(|mut g| {
+                g.sort_unstable_by(|a, b| b.cmp(a));
+                g.dedup();
+                g.into_boxed_slice()
+            })
+            .collect();
+        PrefixIndex {
+            prefix_map,
+            first_bytes,
+            single_bytes,
+            pairs,
+            group_lens,
+        }
+    }
+
+    /// Does some prefix start with byte `b`?
+    fn starts_some_prefix(&self, b: u8) -> bool {
+        self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+
+    /// Can some prefix be written at the start of `s` (by its first two bytes)?
+    fn may_start(&self, s: &[u8]) -> bool {
+        match *s {
+            [] => false,
+            [b0, ..] if self.single_bytes[usize::from(b0 >> 6)] & (1 << (b0 & 63)) != 0 => true,
+            [_] => false,
+            [b0, b1, ..] => {
+                let p = usize::from(b0) << 8 | usize::from(b1);
+                self.pairs[p >> 6] & (1 << (p & 63)) != 0
+            }
+        }
+    }
+}
+
+/// Does `s` start with a lower-case letter? Then a reading that
+/// [`needs_upper_first`] fails [`case_ok`] there: the letter is the first
+/// character of the surface (letters are neither spaces nor ignorable), so it
+/// is the first letter of its first word and of an `@cs` surface.
+fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| match u32::from(c) {
+        0..0x80 => c.is_ascii_lowercase(),
+        0x430..=0x45F => true,
+        _ => c.is_lowercase() && crate::text::is_alphabetic(c),
+    })
+}
+
+/// Does reading `t` need the surface to start with a letter that is not
+/// lower-case (a capital initial, an acronym, or an `@cs` surface that does not
+/// start lower-case)?
+fn needs_upper_first(t: &Target) -> bool {
+    match &t.cs {
+        Some(cs) => !cs.chars().next().is_some_and(char::is_lowercase),
+        None => t.caps & 1 != 0 || t.acr_len > 1,
     }
 }
 
