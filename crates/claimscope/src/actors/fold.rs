@@ -9,15 +9,91 @@
 use crate::text::is_ignorable;
 
 /// The folded text and its offset map.
+///
+/// Most chars fold to the same number of bytes (ASCII, basic Cyrillic,
+/// Latin-1 and Latin Extended-A letters), so the map is kept sparse: a list
+/// of shifts (from folded byte `out` on, a char at folded byte `i` came from
+/// original byte `i + delta`) and a list of the units that do not follow that
+/// rule (a char whose folded length differs, a run of whitespace).
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// `map[i]` = original byte offset of the char that produced folded byte `i`.
-    map: Vec<u32>,
-    /// `end[i]` = original byte offset just past that char.
-    end: Vec<u32>,
+    /// `(out, delta)`, sorted by `out`: the shift from folded byte `out` on.
+    shifts: Vec<(u32, i64)>,
+    /// Irregular units, sorted: folded bytes `out.0..out.1` came from original
+    /// bytes `orig.0..orig.1`.
+    units: Vec<Unit>,
+    /// The original text's length.
+    orig_len: u32,
 }
+
+/// A place in a [`Folded`]'s map, for look-ups in increasing order
+/// ([`Folded::orig_from`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cursor {
+    unit: usize,
+    shift: usize,
+    delta: i64,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    out: (u32, u32),
+    orig: (u32, u32),
+}
+
+/// Builds a [`Folded`]: the folded bytes and the sparse map.
+struct Builder {
+    out: Vec<u8>,
+    shifts: Vec<(u32, i64)>,
+    units: Vec<Unit>,
+    delta: i64,
+}
+
+impl Builder {
+    /// Called before the output of the char (or run) that starts at original
+    /// byte `orig` is appended: records a shift if it does not follow.
+    #[inline(always)]
+    fn at(&mut self, orig: usize) {
+        let o = self.out.len() as i64;
+        let d = orig as i64 - o;
+        if d != self.delta {
+            self.delta = d;
+            let o = u32::try_from(o).unwrap_or(u32::MAX);
+            match self.shifts.last_mut() {
+                Some(last) if last.0 == o => last.1 = d,
+                _ => self.shifts.push((o, d)),
+            }
+        }
+    }
+
+    /// Records the unit just appended from `out_start` as irregular.
+    fn unit(&mut self, out_start: usize, orig: (usize, usize)) {
+        let to = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        self.units.push(Unit {
+            out: (to(out_start), to(self.out.len())),
+            orig: (to(orig.0), to(orig.1)),
+        });
+    }
+}
+
+/// ASCII folding: capitals to small letters, `` ` `` to `'`, whitespace to a space.
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = match b {
+            b'A'..=b'Z' => b + 32,
+            b'`' => b'\'',
+            b'\t'..=b'\r' => b' ',
+            _ => b,
+        };
+        i += 1;
+    }
+    t
+};
 
 /// Letter or digit (`char::is_alphanumeric`), answered without a table
 /// look-up for ASCII, Latin-1, Latin Extended-A and basic Cyrillic.
@@ -80,6 +156,28 @@ fn push_char<S: CharSink>(out: &mut S, c: char) {
             out.push_char(char::from_u32(u + 0x50).unwrap_or(c));
             return;
         }
+        // Latin-1 and Latin Extended-A: capitals are one below their small
+        // letter (À–Þ 0x20 below); `İ` lowercases to two chars.
+        0xC0..=0xDE if u != 0xD7 => {
+            out.push_char(char::from_u32(u + 0x20).unwrap_or(c));
+            return;
+        }
+        0xDF..=0xFF | 0x138 | 0x149 | 0x17F => {
+            out.push_char(c);
+            return;
+        }
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 => {
+            out.push_char(char::from_u32(u | 1).unwrap_or(c));
+            return;
+        }
+        0x139..=0x148 | 0x179..=0x17E => {
+            out.push_char(char::from_u32(u + (u & 1)).unwrap_or(c));
+            return;
+        }
+        0x178 => {
+            out.push_char('ÿ');
+            return;
+        }
         // Lower-case Cyrillic; Hebrew, Arabic, Syriac, Thaana, N'Ko and the
         // other caseless scripts up to U+08FF (U+0590–U+08FF).
         0x430..=0x45F | 0x590..=0x8FF => {
@@ -132,13 +230,14 @@ pub fn fold_str(s: &str) -> String {
 /// Folds a text.
 #[must_use]
 pub fn fold(text: &str) -> Folded {
-    // Built as bytes: the ASCII runs below are copied a run at a time.
-    let mut out: Vec<u8> = Vec::with_capacity(text.len());
-    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
-    let mut end: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    let mut f = Builder {
+        out: Vec::with_capacity(text.len()),
+        shifts: Vec::new(),
+        units: Vec::new(),
+        delta: 0,
+    };
     let mut prev_space = false;
     let bytes = text.as_bytes();
-    let to_u32 = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
     let mut b = 0usize;
     while b < bytes.len() {
         let byte = bytes[b];
@@ -157,26 +256,18 @@ pub fn fold(text: &str) -> Folded {
                 r += 1;
             }
             if r == b {
-                // Whitespace after whitespace: the space's end covers it.
-                if let Some(last) = end.last_mut() {
-                    *last = to_u32(b + 1);
-                }
+                // Whitespace after whitespace: the space's unit covers it.
+                extend_space(&mut f, b + 1);
                 b += 1;
                 continue;
             }
-            out.extend(bytes[b..r].iter().map(|&x| match x {
-                b'A'..=b'Z' => x + 32,
-                b'`' => b'\'',
-                b'\t'..=b'\r' => b' ',
-                _ => x,
-            }));
-            map.extend(to_u32(b)..to_u32(r));
-            end.extend(to_u32(b + 1)..to_u32(r + 1));
+            f.at(b);
+            f.out
+                .extend(bytes[b..r].iter().map(|&x| ASCII_FOLD[usize::from(x)]));
             prev_space = space;
             b = r;
             continue;
         }
-        let ob = to_u32(b);
         // Basic Cyrillic (U+0400–U+045F): two bytes in, two bytes out.
         if matches!(byte, 0xD0 | 0xD1) {
             if let Some(&next) = bytes.get(b + 1) {
@@ -188,11 +279,10 @@ pub fn fold(text: &str) -> Folded {
                         0x400..=0x40F => u + 0x50,
                         _ => u,
                     };
+                    f.at(b);
                     // 0x400..=0x45F: lead byte 0xD0 or 0xD1, then 0x80 | low six bits.
-                    out.extend([0xC0 | (l >> 6) as u8, 0x80 | (l & 0x3F) as u8]);
-                    let oe = ob.saturating_add(2);
-                    map.extend([ob, ob]);
-                    end.extend([oe, oe]);
+                    f.out
+                        .extend([0xC0 | (l >> 6) as u8, 0x80 | (l & 0x3F) as u8]);
                     prev_space = false;
                     b += 2;
                     continue;
@@ -211,51 +301,128 @@ pub fn fold(text: &str) -> Folded {
             b = next;
             continue;
         }
-        let before = out.len();
         if !plain && c.is_whitespace() {
             if prev_space {
-                // Extend the space's end over the whole run.
-                if let Some(last) = end.last_mut() {
-                    *last = to_u32(next);
-                }
+                extend_space(&mut f, next);
                 b = next;
                 continue;
             }
-            out.push(b' ');
+            f.at(b);
+            let o = f.out.len();
+            f.out.push(b' ');
+            if next - b != 1 {
+                f.unit(o, (b, next));
+            }
             prev_space = true;
         } else {
-            push_char(&mut out, c);
+            f.at(b);
+            let o = f.out.len();
+            push_char(&mut f.out, c);
+            // Irregular: a length change (a char that folds to nothing has no unit).
+            if f.out.len() - o != next - b && f.out.len() > o {
+                f.unit(o, (b, next));
+            }
             prev_space = false;
-        }
-        let oe = to_u32(next);
-        for _ in before..out.len() {
-            map.push(ob);
-            end.push(oe);
         }
         b = next;
     }
-    let tl = to_u32(text.len());
-    map.push(tl);
-    end.push(tl);
     // Whole chars were appended: always valid UTF-8.
-    let text = String::from_utf8(out)
+    let folded = String::from_utf8(f.out)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Folded { text, map, end }
+    Folded {
+        text: folded,
+        shifts: f.shifts,
+        units: f.units,
+        orig_len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+    }
+}
+
+/// Whitespace after whitespace: the last folded space (the last byte out)
+/// now stands for original bytes up to `orig_end`.
+fn extend_space(f: &mut Builder, orig_end: usize) {
+    let o = f.out.len().saturating_sub(1);
+    let end = u32::try_from(orig_end).unwrap_or(u32::MAX);
+    if let Some(u) = f.units.last_mut() {
+        if u.out.0 as usize == o {
+            u.orig.1 = end;
+            return;
+        }
+    }
+    // The space was regular: it came from original byte `o + delta`.
+    let start = usize::try_from(o as i64 + f.delta).unwrap_or(0);
+    f.unit(o, (start, orig_end));
 }
 
 impl Folded {
     /// The original byte span of folded bytes `[s, e)` (non-empty).
     #[must_use]
     pub fn orig_span(&self, s: usize, e: usize) -> (usize, usize) {
-        let os = self.map[s] as usize;
-        let oe = if e == 0 { os } else { self.end[e - 1] as usize };
+        let os = self.orig(s);
+        let oe = if e == 0 { os } else { self.orig_end(e - 1) };
         (os, oe.max(os))
     }
 
-    /// The original byte offset of folded byte `i`.
+    /// The original byte offset of the char that produced folded byte `i`
+    /// (the end of the original text from the end of the folded one on).
     #[must_use]
     pub fn orig(&self, i: usize) -> usize {
-        self.map[i.min(self.map.len() - 1)] as usize
+        self.locate(i).map_or(self.orig_len as usize, |(s, _)| s)
+    }
+
+    /// The original byte offset just past the char that produced folded byte
+    /// `i` (over the whole run for a space that stands for several).
+    #[must_use]
+    pub fn orig_end(&self, i: usize) -> usize {
+        self.locate(i).map_or(self.orig_len as usize, |(_, e)| e)
+    }
+
+    /// As [`Folded::orig`] for a char boundary `i`, for callers that ask
+    /// in increasing order: `cursor` (start at `Cursor::default()`) keeps
+    /// the place, so each call is constant time on average.
+    #[must_use]
+    pub fn orig_from(&self, cursor: &mut Cursor, i: usize) -> usize {
+        if i >= self.text.len() {
+            return self.orig_len as usize;
+        }
+        let at = u32::try_from(i).unwrap_or(u32::MAX);
+        while self.units.get(cursor.unit).is_some_and(|u| u.out.1 <= at) {
+            cursor.unit += 1;
+        }
+        if let Some(u) = self.units.get(cursor.unit) {
+            if u.out.0 <= at {
+                return u.orig.0 as usize;
+            }
+        }
+        while self.shifts.get(cursor.shift).is_some_and(|&(o, _)| o <= at) {
+            cursor.delta = self.shifts[cursor.shift].1;
+            cursor.shift += 1;
+        }
+        usize::try_from(i as i64 + cursor.delta).unwrap_or(0)
+    }
+
+    /// The original span of the unit that produced folded byte `i`.
+    fn locate(&self, i: usize) -> Option<(usize, usize)> {
+        if i >= self.text.len() {
+            return None;
+        }
+        let i32_ = u32::try_from(i).unwrap_or(u32::MAX);
+        let k = self.units.partition_point(|u| u.out.0 <= i32_);
+        if let Some(u) = k.checked_sub(1).map(|k| self.units[k]) {
+            if i32_ < u.out.1 {
+                return Some((u.orig.0 as usize, u.orig.1 as usize));
+            }
+        }
+        // A regular char: same length as its original, at a fixed shift.
+        let mut start = i;
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let len = self.text[start..].chars().next().map_or(1, char::len_utf8);
+        let at = u32::try_from(start).unwrap_or(u32::MAX);
+        let k = self.shifts.partition_point(|&(o, _)| o <= at);
+        let delta = k.checked_sub(1).map_or(0, |k| self.shifts[k].1);
+        let os = usize::try_from(start as i64 + delta).unwrap_or(0);
+        Some((os, os + len))
     }
 }
 
@@ -361,23 +528,34 @@ mod tests {
             let (text, spans) = fold_reference(t);
             assert_eq!(f.text, text, "{t:?}");
             for (i, &(s, e)) in spans.iter().enumerate() {
-                assert_eq!(
-                    (f.map[i] as usize, f.end[i] as usize),
-                    (s, e),
-                    "{t:?} byte {i}"
-                );
+                assert_eq!((f.orig(i), f.orig_end(i)), (s, e), "{t:?} byte {i}");
             }
         }
     }
 
     proptest::proptest! {
         #[test]
+        fn fold_agrees_on_any_text(t in "(\\PC|[ \t\n\u{00A0}\u{2028}\u{3000}\u{00AD}\u{200B}\u{FEFF}\u{0307}İ’`]){0,60}") {
+            let f = fold(&t);
+            let (text, spans) = fold_reference(&t);
+            proptest::prop_assert_eq!(&f.text, &text);
+            for (i, &(s, e)) in spans.iter().enumerate() {
+                proptest::prop_assert_eq!((f.orig(i), f.orig_end(i)), (s, e), "byte {}", i);
+            }
+            proptest::prop_assert_eq!(f.orig(text.len()), t.len());
+            let mut cursor = Cursor::default();
+            for (i, _) in text.char_indices() {
+                proptest::prop_assert_eq!(f.orig_from(&mut cursor, i), f.orig(i), "byte {}", i);
+            }
+        }
+
+        #[test]
         fn fold_agrees_on_random_text(t in "[a-zA-Z ĄąŁłŻżЁёЕеЄєІіЇїҐґ İıẞß\u{00AD}\u{200B}\u{0307}`’\t\n\u{00A0}ΣσǅΐŉﬁÅÅ.,0-9]{0,40}") {
             let f = fold(&t);
             let (text, spans) = fold_reference(&t);
             proptest::prop_assert_eq!(&f.text, &text);
             for (i, &(s, e)) in spans.iter().enumerate() {
-                proptest::prop_assert_eq!((f.map[i] as usize, f.end[i] as usize), (s, e));
+                proptest::prop_assert_eq!((f.orig(i), f.orig_end(i)), (s, e));
             }
         }
     }

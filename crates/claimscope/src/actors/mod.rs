@@ -437,6 +437,7 @@ impl ActorMatcher {
         let bytes = ft.as_bytes();
         let mut last_end = 0usize;
         let mut pos = 0usize;
+        let mut cursor = fold::Cursor::default();
         // Is the char before `pos` a letter or digit?
         let mut after_word = false;
         while pos < ft.len() {
@@ -454,7 +455,7 @@ impl ActorMatcher {
             }
             // Where the text has a lower-case letter, only the forms that
             // may start with one.
-            let index = if starts_lower(&text[folded.orig(here)..]) {
+            let index = if starts_lower(&text[folded.orig_from(&mut cursor, here)..]) {
                 &self.lower
             } else {
                 &self.all
