@@ -107,14 +107,34 @@ pub(crate) fn push_normalized_word(out: &mut String, word: &str) {
         }
         return;
     }
+    out.reserve(word.len());
     for c in word.chars() {
-        if c.is_ascii() {
-            out.push(if c == '`' {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            });
-            continue;
+        let u = u32::from(c);
+        match u {
+            0..0x80 => {
+                out.push(if c == '`' {
+                    '\''
+                } else {
+                    c.to_ascii_lowercase()
+                });
+                continue;
+            }
+            // Basic Cyrillic: А–Я → а–я, Ѐ–Џ → ѐ–џ (as `char::to_lowercase`).
+            0x400..=0x45F => {
+                let l = match u {
+                    0x400..=0x40F => u + 0x50,
+                    0x410..=0x42F => u + 0x20,
+                    _ => u,
+                };
+                out.push(char::from_u32(l).unwrap_or(c));
+                continue;
+            }
+            // Latin-1 and Latin Extended-A letters: never ignorable nor apostrophes.
+            0xC0..=0x17F => {
+                push_lowercase(out, c);
+                continue;
+            }
+            _ => {}
         }
         if is_ignorable(c) {
             continue;
