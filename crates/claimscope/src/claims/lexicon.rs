@@ -76,6 +76,24 @@ pub struct Lexicon {
     /// many phrases sharing a first word (`по словам`, `по мнению`, …) are
     /// told apart without comparing their words.
     second_fp: Vec<u64>,
+    /// A 64K-bit filter of the first words' [`first_sig`]: most words of a
+    /// text start no cue, and are passed over without hashing the whole word.
+    first_filter: Box<[u64]>,
+}
+
+/// A cheap 16-bit signature of a word (length, first, middle and last byte),
+/// for [`Lexicon::first_filter`].
+fn first_sig(w: &str) -> usize {
+    let b = w.as_bytes();
+    let n = b.len();
+    let Some(&last) = b.last() else {
+        return 0;
+    };
+    let x = (n as u32 & 0xFF)
+        | u32::from(b[0]) << 8
+        | u32::from(b[n / 2]) << 16
+        | u32::from(last) << 24;
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// The fingerprint of a word for [`Lexicon::match_with`].
@@ -209,6 +227,11 @@ impl Lexicon {
                 continue;
             }
             let idx = self.cues.len();
+            if self.first_filter.is_empty() {
+                self.first_filter = vec![0u64; 65536 / 64].into_boxed_slice();
+            }
+            let sig = first_sig(&cue.words[0]);
+            self.first_filter[sig >> 6] |= 1 << (sig & 63);
             self.by_first
                 .entry(cue.words[0].clone())
                 .or_default()
@@ -257,6 +280,14 @@ impl Lexicon {
             return None;
         }
         let first = word(i)?;
+        let sig = first_sig(first);
+        if self
+            .first_filter
+            .get(sig >> 6)
+            .is_none_or(|&bits| bits & (1 << (sig & 63)) == 0)
+        {
+            return None;
+        }
         let cands = self.by_first.get(first)?;
         let mut best: Option<CueHit> = None;
         // The second word's fingerprint, computed once (0: no word there).

@@ -29,6 +29,7 @@ pub mod quotes;
 pub mod speaker;
 pub mod words;
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use crate::error::Result;
@@ -178,6 +179,10 @@ pub(crate) struct Ctx<'a> {
     pub quote_of: Vec<Option<usize>>,
     /// (actor, mention) per token inside an actor mention.
     pub mention_of: Vec<Option<(usize, usize)>>,
+    /// Per token: [`words::role_noun`] of its word, once asked (0: not yet,
+    /// 1: none, 2: person, 3: organization); the speaker rules ask it again
+    /// and again for the same words.
+    role_nouns: Vec<Cell<u8>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -225,6 +230,7 @@ impl<'a> Ctx<'a> {
             quotes: Vec::new(),
             quote_of: vec![None; toks.len()],
             mention_of: vec![None; toks.len()],
+            role_nouns: vec![Cell::new(0); toks.len()],
         };
         let mut qs = quotes::find_quotes(text);
         qs.extend(patterns::dash_quotes(&ctx, &qs));
@@ -252,6 +258,28 @@ impl<'a> Ctx<'a> {
             }
         }
         ctx
+    }
+
+    /// [`words::role_noun`] of the word at `i` (`None` past the last token).
+    pub fn role_noun(&self, i: usize) -> Option<words::RoleKind> {
+        let cell = self.role_nouns.get(i)?;
+        let code = match cell.get() {
+            0 => {
+                let c = match words::role_noun(self.lang, self.w(i)) {
+                    None => 1,
+                    Some(words::RoleKind::Person) => 2,
+                    Some(words::RoleKind::Org) => 3,
+                };
+                cell.set(c);
+                c
+            }
+            c => c,
+        };
+        match code {
+            2 => Some(words::RoleKind::Person),
+            3 => Some(words::RoleKind::Org),
+            _ => None,
+        }
     }
 
     /// The first token starting at or after byte `b`.

@@ -912,7 +912,7 @@ impl Finder<'_, '_> {
                 && (ctx.is_cap(k)
                     || words::is_determiner(w)
                     || words::subject_pronoun(ctx.lang, w).is_some()
-                    || words::role_noun(ctx.lang, w).is_some()
+                    || ctx.role_noun(k).is_some()
                     || matches!(w, "of" | "'s" | "s"))
         });
         if !np_ok || ctx.is_quote_mark(comma - 1) {

@@ -56,8 +56,7 @@ fn prep_before(ctx: &Ctx<'_>, first: usize, lo: usize) -> bool {
         if words::is_preposition(ctx.lang, w) {
             return true;
         }
-        if ctx.is_word(k) && words::role_noun(ctx.lang, w).is_some() && !ctx.is_cap(k) && hops == 1
-        {
+        if ctx.is_word(k) && ctx.role_noun(k).is_some() && !ctx.is_cap(k) && hops == 1 {
             continue;
         }
         return false;
@@ -83,11 +82,11 @@ fn candidate_at(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> Option<(Spk, u
     if let Some(g) = words::subject_pronoun(ctx.lang, w) {
         return Some((Spk::Pronoun(ctx.toks[i].span, g), i, i + 1));
     }
-    if let Some(mut kind) = words::role_noun(ctx.lang, w) {
+    if let Some(mut kind) = ctx.role_noun(i) {
         // The head of `rzecznik rządu`, `пресс-секретарь президента`: the first role noun.
         let mut head = i;
         while head > lo && head + 2 > i && ctx.lang != crate::lang::Lang::En {
-            match words::role_noun(ctx.lang, ctx.w(head - 1)) {
+            match ctx.role_noun(head - 1) {
                 Some(k) if ctx.is_word(head - 1) => {
                     head -= 1;
                     kind = k;
