@@ -400,12 +400,21 @@ pub fn role_noun(lang: Lang, w: &str) -> Option<RoleKind> {
         Lang::Uk => (UK_PERSON, UK_ORG, false),
         _ => return None,
     };
+    let wb = w.as_bytes();
     let hit = |list: &[&str]| {
         list.iter().any(|p| {
             if exact {
                 w == *p
             } else {
-                w.starts_with(p) && w.chars().count() <= p.chars().count() + 4
+                // The first two bytes first: most stems differ there, and
+                // `starts_with` is a library call.
+                let pb = p.as_bytes();
+                let head_ok = match (pb, wb) {
+                    ([p0, p1, ..], [w0, w1, ..]) => p0 == w0 && p1 == w1,
+                    ([_, _, ..], _) => false,
+                    _ => true,
+                };
+                head_ok && w.starts_with(p) && w.chars().count() <= p.chars().count() + 4
             }
         })
     };
