@@ -100,7 +100,8 @@ pub(crate) fn push_normalized_word(out: &mut String, word: &str) {
         let start = out.len();
         out.push_str(word);
         out[start..].make_ascii_lowercase();
-        if out[start..].contains('`') {
+        // A plain loop: words are short, and `str::contains` sets up a memchr.
+        if word.bytes().any(|b| b == b'`') {
             let folded = out[start..].replace('`', "'");
             out.truncate(start);
             out.push_str(&folded);

@@ -45,7 +45,7 @@ struct Unit {
 
 /// Builds a [`Folded`]: the folded bytes and the sparse map.
 struct Builder {
-    out: Vec<u8>,
+    out: String,
     shifts: Vec<(u32, i64)>,
     units: Vec<Unit>,
     delta: i64,
@@ -78,23 +78,6 @@ impl Builder {
     }
 }
 
-/// ASCII folding: capitals to small letters, `` ` `` to `'`, whitespace to a space.
-const ASCII_FOLD: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut i = 0;
-    while i < 128 {
-        let b = i as u8;
-        t[i] = match b {
-            b'A'..=b'Z' => b + 32,
-            b'`' => b'\'',
-            b'\t'..=b'\r' => b' ',
-            _ => b,
-        };
-        i += 1;
-    }
-    t
-};
-
 /// Letter or digit (`char::is_alphanumeric`), answered without a table
 /// look-up for ASCII, Latin-1, Latin Extended-A and basic Cyrillic.
 #[inline]
@@ -110,32 +93,12 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Where folded chars go: a `String`, or the bytes of one.
-trait CharSink {
-    fn push_char(&mut self, c: char);
-}
-
-impl CharSink for String {
-    #[inline(always)]
-    fn push_char(&mut self, c: char) {
-        self.push(c);
-    }
-}
-
-impl CharSink for Vec<u8> {
-    #[inline(always)]
-    fn push_char(&mut self, c: char) {
-        let mut buf = [0u8; 4];
-        self.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-    }
-}
-
 #[inline(always)]
-fn push_char<S: CharSink>(out: &mut S, c: char) {
+fn push_char(out: &mut String, c: char) {
     let u = c as u32;
     // Fast paths with the same result as the general rule below.
     if u < 0x80 {
-        out.push_char(match c {
+        out.push(match c {
             'A'..='Z' => c.to_ascii_lowercase(),
             '`' => '\'',
             _ => c,
@@ -145,60 +108,60 @@ fn push_char<S: CharSink>(out: &mut S, c: char) {
     match u {
         // А–Я → а–я; а–я, ђ–џ unchanged; Ѐ–Џ → ѐ–џ; ё, Ё → е.
         0x401 | 0x451 => {
-            out.push_char('е');
+            out.push('е');
             return;
         }
         0x410..=0x42F => {
-            out.push_char(char::from_u32(u + 0x20).unwrap_or(c));
+            out.push(char::from_u32(u + 0x20).unwrap_or(c));
             return;
         }
         0x400..=0x40F => {
-            out.push_char(char::from_u32(u + 0x50).unwrap_or(c));
+            out.push(char::from_u32(u + 0x50).unwrap_or(c));
             return;
         }
         // Latin-1 and Latin Extended-A: capitals are one below their small
         // letter (À–Þ 0x20 below); `İ` lowercases to two chars.
         0xC0..=0xDE if u != 0xD7 => {
-            out.push_char(char::from_u32(u + 0x20).unwrap_or(c));
+            out.push(char::from_u32(u + 0x20).unwrap_or(c));
             return;
         }
         0xDF..=0xFF | 0x138 | 0x149 | 0x17F => {
-            out.push_char(c);
+            out.push(c);
             return;
         }
         0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 => {
-            out.push_char(char::from_u32(u | 1).unwrap_or(c));
+            out.push(char::from_u32(u | 1).unwrap_or(c));
             return;
         }
         0x139..=0x148 | 0x179..=0x17E => {
-            out.push_char(char::from_u32(u + (u & 1)).unwrap_or(c));
+            out.push(char::from_u32(u + (u & 1)).unwrap_or(c));
             return;
         }
         0x178 => {
-            out.push_char('ÿ');
+            out.push('ÿ');
             return;
         }
         // Lower-case Cyrillic; Hebrew, Arabic, Syriac, Thaana, N'Ko and the
         // other caseless scripts up to U+08FF (U+0590–U+08FF).
         0x430..=0x45F | 0x590..=0x8FF => {
-            out.push_char(c);
+            out.push(c);
             return;
         }
         _ => {}
     }
     match c {
-        'ё' => out.push_char('е'),
-        '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' | '\u{2032}' => out.push_char('\''),
+        'ё' => out.push('е'),
+        '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' | '\u{2032}' => out.push('\''),
         '\u{0307}' => {}
         _ => {
             if c.is_lowercase() || !c.is_alphabetic() {
-                out.push_char(c);
+                out.push(c);
             } else {
                 for l in c.to_lowercase() {
                     if l == '\u{0307}' {
                         continue;
                     }
-                    out.push_char(if l == 'ё' { 'е' } else { l });
+                    out.push(if l == 'ё' { 'е' } else { l });
                 }
             }
         }
@@ -231,7 +194,7 @@ pub fn fold_str(s: &str) -> String {
 #[must_use]
 pub fn fold(text: &str) -> Folded {
     let mut f = Builder {
-        out: Vec::with_capacity(text.len()),
+        out: String::with_capacity(text.len()),
         shifts: Vec::new(),
         units: Vec::new(),
         delta: 0,
@@ -242,28 +205,36 @@ pub fn fold(text: &str) -> Folded {
     while b < bytes.len() {
         let byte = bytes[b];
         // Fast paths, with the same result as the general rule below.
-        // A run of ASCII (most bytes of most texts) without two whitespace
-        // bytes in a row: one byte in, one byte out.
         if byte < 0x80 {
-            let mut r = b;
-            let mut space = prev_space;
-            while let Some(&x) = bytes.get(r) {
-                let ws = matches!(x, b'\t'..=b'\r' | b' ');
-                if x >= 0x80 || (ws && space) {
-                    break;
-                }
-                space = ws;
-                r += 1;
-            }
-            if r == b {
+            let ws = matches!(byte, b'\t'..=b'\r' | b' ');
+            if ws && prev_space {
                 // Whitespace after whitespace: the space's unit covers it.
                 extend_space(&mut f, b + 1);
                 b += 1;
                 continue;
             }
+            if ws || byte == b'`' {
+                f.at(b);
+                f.out.push(if ws { ' ' } else { '\'' });
+                prev_space = ws;
+                b += 1;
+                continue;
+            }
+            // A run of other ASCII (most bytes of most texts) and single
+            // spaces: copied, then lowercased in place.
+            let mut r = b;
+            let mut space = false;
+            while let Some(&x) = bytes.get(r) {
+                if x >= 0x80 || x == b'`' || matches!(x, b'\t'..=b'\r') || (x == b' ' && space) {
+                    break;
+                }
+                space = x == b' ';
+                r += 1;
+            }
             f.at(b);
-            f.out
-                .extend(bytes[b..r].iter().map(|&x| ASCII_FOLD[usize::from(x)]));
+            let o = f.out.len();
+            f.out.push_str(&text[b..r]);
+            f.out[o..].make_ascii_lowercase();
             prev_space = space;
             b = r;
             continue;
@@ -280,9 +251,7 @@ pub fn fold(text: &str) -> Folded {
                         _ => u,
                     };
                     f.at(b);
-                    // 0x400..=0x45F: lead byte 0xD0 or 0xD1, then 0x80 | low six bits.
-                    f.out
-                        .extend([0xC0 | (l >> 6) as u8, 0x80 | (l & 0x3F) as u8]);
+                    f.out.push(char::from_u32(l).unwrap_or('\u{FFFD}'));
                     prev_space = false;
                     b += 2;
                     continue;
@@ -309,7 +278,7 @@ pub fn fold(text: &str) -> Folded {
             }
             f.at(b);
             let o = f.out.len();
-            f.out.push(b' ');
+            f.out.push(' ');
             if next - b != 1 {
                 f.unit(o, (b, next));
             }
@@ -326,11 +295,8 @@ pub fn fold(text: &str) -> Folded {
         }
         b = next;
     }
-    // Whole chars were appended: always valid UTF-8.
-    let folded = String::from_utf8(f.out)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     Folded {
-        text: folded,
+        text: f.out,
         shifts: f.shifts,
         units: f.units,
         orig_len: u32::try_from(text.len()).unwrap_or(u32::MAX),
