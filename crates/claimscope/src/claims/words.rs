@@ -3,6 +3,8 @@
 //! back-reference openers. Closed classes are grammar, not vocabulary, so they
 //! live in code; open vocabularies (cues) live in the data files.
 
+use std::sync::LazyLock;
+
 use crate::lang::Lang;
 
 use super::lexicon::Agreement;
@@ -389,18 +391,50 @@ const UK_ORG: &[&str] = &[
     "армії",
 ];
 
+/// Per stem list pair (Polish, Russian, Ukrainian): a 64K-bit set of the
+/// first two bytes of the stems, or `None` if a stem is shorter than that.
+/// Most words start no stem and are answered with one bit.
+static STEM_HEADS: LazyLock<[Option<Box<[u64]>>; 3]> = LazyLock::new(|| {
+    let heads = |lists: [&[&str]; 2]| {
+        let mut bits = vec![0u64; 65536 / 64].into_boxed_slice();
+        for p in lists.iter().flat_map(|l| l.iter()) {
+            let [b0, b1, ..] = *p.as_bytes() else {
+                return None;
+            };
+            let k = usize::from(b0) << 8 | usize::from(b1);
+            bits[k >> 6] |= 1 << (k & 63);
+        }
+        Some(bits)
+    };
+    [
+        heads([PL_PERSON, PL_ORG]),
+        heads([RU_PERSON, RU_ORG]),
+        heads([UK_PERSON, UK_ORG]),
+    ]
+});
+
 /// The role noun a word is, if any (matched on the word's start, so that
 /// inflected forms match: `rzecznika`, `министра`, `заступника`).
 #[must_use]
 pub fn role_noun(lang: Lang, w: &str) -> Option<RoleKind> {
-    let (person, org, exact) = match lang {
-        Lang::En => (EN_PERSON, EN_ORG, true),
-        Lang::Pl => (PL_PERSON, PL_ORG, false),
-        Lang::Ru => (RU_PERSON, RU_ORG, false),
-        Lang::Uk => (UK_PERSON, UK_ORG, false),
+    let (person, org, exact, heads) = match lang {
+        Lang::En => (EN_PERSON, EN_ORG, true, None),
+        Lang::Pl => (PL_PERSON, PL_ORG, false, STEM_HEADS[0].as_deref()),
+        Lang::Ru => (RU_PERSON, RU_ORG, false, STEM_HEADS[1].as_deref()),
+        Lang::Uk => (UK_PERSON, UK_ORG, false, STEM_HEADS[2].as_deref()),
         _ => return None,
     };
     let wb = w.as_bytes();
+    if let Some(bits) = heads {
+        // Every stem has two bytes or more: a word must start with the first two of one.
+        let [b0, b1, ..] = *wb else {
+            return None;
+        };
+        let k = usize::from(b0) << 8 | usize::from(b1);
+        if bits[k >> 6] & (1 << (k & 63)) == 0 {
+            return None;
+        }
+    }
     let hit = |list: &[&str]| {
         list.iter().any(|p| {
             if exact {
