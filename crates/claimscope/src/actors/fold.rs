@@ -6,6 +6,8 @@
 //! Offsets found in the folded copy are mapped back with [`Folded::orig_span`];
 //! the folded copy's offsets are never reported.
 
+use std::sync::LazyLock;
+
 use crate::text::is_ignorable;
 
 /// The folded text and its offset map.
@@ -78,8 +80,8 @@ impl Builder {
     }
 }
 
-/// Letter or digit (`char::is_alphanumeric`), answered without a table
-/// look-up for ASCII, Latin-1, Latin Extended-A and basic Cyrillic.
+/// Letter or digit (`char::is_alphanumeric`): by range for ASCII, Latin-1,
+/// Latin Extended-A and basic Cyrillic, from a bit table below U+3000.
 #[inline]
 #[must_use]
 pub fn is_word_char(c: char) -> bool {
@@ -90,8 +92,26 @@ pub fn is_word_char(c: char) -> bool {
     if (0x400..=0x45F).contains(&u) || ((0xC0..=0x17F).contains(&u) && u != 0xD7 && u != 0xF7) {
         return true;
     }
+    if u < ALNUM_TABLE_END {
+        return ALNUM[(u >> 6) as usize] & (1 << (u & 63)) != 0;
+    }
     c.is_alphanumeric()
 }
+
+/// Chars below this have `is_alphanumeric` in [`ALNUM`].
+const ALNUM_TABLE_END: u32 = 0x3000;
+
+/// `char::is_alphanumeric` of every char below [`ALNUM_TABLE_END`] (Greek,
+/// Hebrew, Arabic, Indic and other scripts), computed on first use.
+static ALNUM: LazyLock<Box<[u64]>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; (ALNUM_TABLE_END / 64) as usize];
+    for u in 0..ALNUM_TABLE_END {
+        if char::from_u32(u).is_some_and(char::is_alphanumeric) {
+            bits[(u >> 6) as usize] |= 1 << (u & 63);
+        }
+    }
+    bits.into_boxed_slice()
+});
 
 #[inline(always)]
 fn push_char(out: &mut String, c: char) {
@@ -438,7 +458,7 @@ mod tests {
 
     #[test]
     fn fast_paths_agree_with_the_general_rule() {
-        for u in (0u32..0x3000).chain(0xFF00..0xFFFF) {
+        for u in (0u32..0x3100).chain(0xFF00..0xFFFF) {
             let Some(c) = char::from_u32(u) else {
                 continue;
             };

@@ -32,6 +32,8 @@
 
 pub mod abbrev;
 
+use std::sync::LazyLock;
+
 use crate::lang::Lang;
 use crate::model::{Token, TokenKind};
 use crate::span::Span;
@@ -105,11 +107,25 @@ const fn ascii_table() -> [Cl; 128] {
 
 static ASCII: [Cl; 128] = ascii_table();
 
+/// Chars below this have their class in [`CLASS`].
+const CLASS_TABLE_END: u32 = 0x3000;
+
+/// [`class_slow`] of every char below [`CLASS_TABLE_END`] (Latin, Greek,
+/// Cyrillic, Hebrew, Arabic, Indic scripts, …), computed on first use: the
+/// Unicode property look-ups are binary searches.
+static CLASS: LazyLock<Box<[Cl]>> = LazyLock::new(|| {
+    (0..CLASS_TABLE_END)
+        .map(|u| char::from_u32(u).map_or(Cl::Symbol, class_slow))
+        .collect()
+});
+
 #[inline]
 fn class(c: char) -> Cl {
     let u = c as u32;
     if u < 128 {
         ASCII[u as usize]
+    } else if u < CLASS_TABLE_END {
+        CLASS[u as usize]
     } else {
         class_slow(c)
     }
@@ -920,6 +936,15 @@ impl Scanner<'_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn class_table_is_class_slow() {
+        for u in 0x80..super::CLASS_TABLE_END + 0x100 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(super::class(c), super::class_slow(c), "U+{u:04X}");
+            }
+        }
+    }
+
     use super::*;
 
     fn toks(text: &str, lang: Lang) -> Vec<&str> {
