@@ -9,7 +9,11 @@
 //! Matching ([`ActorMatcher::find`]): the text is case-folded with an offset
 //! map back to the original ([`fold`]); at each word start the longest prefix
 //! found names a group, and its forms are looked up, longest first, where they
-//! would end at a word boundary. A hit counts when it is a whole word,
+//! would end at a word boundary. Where the text starts a word with a
+//! lower-case letter, a second, small index holds only the forms that some
+//! reading lets start that way (all others would fail the capitalization
+//! check there), and a filter of the prefixes' first two bytes passes over
+//! most word starts without hashing. A hit counts when it is a whole word,
 //! when its capitalization fits the alias (upper-case initial, acronyms in
 //! capitals, `@cs` aliases exactly), and when an inflected form is used in a
 //! document of its own language (nominatives match in any language). Then:

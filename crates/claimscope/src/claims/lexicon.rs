@@ -374,6 +374,22 @@ mod tests {
     }
 
     #[test]
+    fn every_cue_is_found_through_the_first_word_filter() {
+        for l in [Lang::En, Lang::Pl, Lang::Ru, Lang::Uk] {
+            let lex = Lexicon::builtin(l).expect("builtin");
+            for c in &lex.cues {
+                let n: Vec<Option<String>> = c.words.iter().map(|w| Some(w.clone())).collect();
+                let hit = lex.match_at(&n, 0);
+                assert!(
+                    hit.is_some_and(|h| h.end == c.words.len()),
+                    "{l}: {:?}",
+                    c.words
+                );
+            }
+        }
+    }
+
+    #[test]
     fn longest_match_and_agreement() {
         let lex = Lexicon::builtin(Lang::Pl).expect("pl");
         let n = norms("Jak zwrócił uwagę premier");

@@ -584,3 +584,31 @@ pub fn is_en_clause_opener(w: &str) -> bool {
             | "only"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_stems_pass_their_filter() {
+        for (lang, person, org) in [
+            (Lang::Pl, PL_PERSON, PL_ORG),
+            (Lang::Ru, RU_PERSON, RU_ORG),
+            (Lang::Uk, UK_PERSON, UK_ORG),
+        ] {
+            for p in person {
+                assert_eq!(role_noun(lang, p), Some(RoleKind::Person), "{lang}: {p}");
+                let inflected = format!("{p}a");
+                assert!(role_noun(lang, &inflected).is_some(), "{lang}: {inflected}");
+            }
+            for p in org {
+                assert!(role_noun(lang, p).is_some(), "{lang}: {p}");
+            }
+            assert_eq!(role_noun(lang, "x"), None);
+            assert_eq!(role_noun(lang, ""), None);
+        }
+        assert_eq!(role_noun(Lang::Pl, "rzecznika"), Some(RoleKind::Person));
+        assert_eq!(role_noun(Lang::Ru, "министра"), Some(RoleKind::Person));
+        assert_eq!(role_noun(Lang::Pl, "kot"), None);
+    }
+}
