@@ -22,12 +22,12 @@ pub struct Folded {
     /// The folded text.
     pub text: String,
     /// `(out, delta)`, sorted by `out`: the shift from folded byte `out` on.
-    shifts: Vec<(u32, i64)>,
+    shifts: Vec<(usize, i64)>,
     /// Irregular units, sorted: folded bytes `out.0..out.1` came from original
     /// bytes `orig.0..orig.1`.
     units: Vec<Unit>,
     /// The original text's length.
-    orig_len: u32,
+    orig_len: usize,
 }
 
 /// A place in a [`Folded`]'s map, for look-ups in increasing order
@@ -41,14 +41,14 @@ pub struct Cursor {
 
 #[derive(Debug, Clone, Copy)]
 struct Unit {
-    out: (u32, u32),
-    orig: (u32, u32),
+    out: (usize, usize),
+    orig: (usize, usize),
 }
 
 /// Builds a [`Folded`]: the folded bytes and the sparse map.
 struct Builder {
     out: String,
-    shifts: Vec<(u32, i64)>,
+    shifts: Vec<(usize, i64)>,
     units: Vec<Unit>,
     delta: i64,
 }
@@ -58,11 +58,10 @@ impl Builder {
     /// byte `orig` is appended: records a shift if it does not follow.
     #[inline(always)]
     fn at(&mut self, orig: usize) {
-        let o = self.out.len() as i64;
-        let d = orig as i64 - o;
+        let o = self.out.len();
+        let d = orig as i64 - o as i64;
         if d != self.delta {
             self.delta = d;
-            let o = u32::try_from(o).unwrap_or(u32::MAX);
             match self.shifts.last_mut() {
                 Some(last) if last.0 == o => last.1 = d,
                 _ => self.shifts.push((o, d)),
@@ -72,10 +71,9 @@ impl Builder {
 
     /// Records the unit just appended from `out_start` as irregular.
     fn unit(&mut self, out_start: usize, orig: (usize, usize)) {
-        let to = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         self.units.push(Unit {
-            out: (to(out_start), to(self.out.len())),
-            orig: (to(orig.0), to(orig.1)),
+            out: (out_start, self.out.len()),
+            orig,
         });
     }
 }
@@ -319,7 +317,7 @@ pub fn fold(text: &str) -> Folded {
         text: f.out,
         shifts: f.shifts,
         units: f.units,
-        orig_len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+        orig_len: text.len(),
     }
 }
 
@@ -327,10 +325,9 @@ pub fn fold(text: &str) -> Folded {
 /// now stands for original bytes up to `orig_end`.
 fn extend_space(f: &mut Builder, orig_end: usize) {
     let o = f.out.len().saturating_sub(1);
-    let end = u32::try_from(orig_end).unwrap_or(u32::MAX);
     if let Some(u) = f.units.last_mut() {
-        if u.out.0 as usize == o {
-            u.orig.1 = end;
+        if u.out.0 == o {
+            u.orig.1 = orig_end;
             return;
         }
     }
@@ -352,14 +349,14 @@ impl Folded {
     /// (the end of the original text from the end of the folded one on).
     #[must_use]
     pub fn orig(&self, i: usize) -> usize {
-        self.locate(i).map_or(self.orig_len as usize, |(s, _)| s)
+        self.locate(i).map_or(self.orig_len, |(s, _)| s)
     }
 
     /// The original byte offset just past the char that produced folded byte
     /// `i` (over the whole run for a space that stands for several).
     #[must_use]
     pub fn orig_end(&self, i: usize) -> usize {
-        self.locate(i).map_or(self.orig_len as usize, |(_, e)| e)
+        self.locate(i).map_or(self.orig_len, |(_, e)| e)
     }
 
     /// As [`Folded::orig`] for a char boundary `i`, for callers that ask
@@ -368,18 +365,17 @@ impl Folded {
     #[must_use]
     pub fn orig_from(&self, cursor: &mut Cursor, i: usize) -> usize {
         if i >= self.text.len() {
-            return self.orig_len as usize;
+            return self.orig_len;
         }
-        let at = u32::try_from(i).unwrap_or(u32::MAX);
-        while self.units.get(cursor.unit).is_some_and(|u| u.out.1 <= at) {
+        while self.units.get(cursor.unit).is_some_and(|u| u.out.1 <= i) {
             cursor.unit += 1;
         }
         if let Some(u) = self.units.get(cursor.unit) {
-            if u.out.0 <= at {
-                return u.orig.0 as usize;
+            if u.out.0 <= i {
+                return u.orig.0;
             }
         }
-        while self.shifts.get(cursor.shift).is_some_and(|&(o, _)| o <= at) {
+        while self.shifts.get(cursor.shift).is_some_and(|&(o, _)| o <= i) {
             cursor.delta = self.shifts[cursor.shift].1;
             cursor.shift += 1;
         }
@@ -391,11 +387,10 @@ impl Folded {
         if i >= self.text.len() {
             return None;
         }
-        let i32_ = u32::try_from(i).unwrap_or(u32::MAX);
-        let k = self.units.partition_point(|u| u.out.0 <= i32_);
+        let k = self.units.partition_point(|u| u.out.0 <= i);
         if let Some(u) = k.checked_sub(1).map(|k| self.units[k]) {
-            if i32_ < u.out.1 {
-                return Some((u.orig.0 as usize, u.orig.1 as usize));
+            if i < u.out.1 {
+                return Some(u.orig);
             }
         }
         // A regular char: same length as its original, at a fixed shift.
@@ -404,8 +399,7 @@ impl Folded {
             start -= 1;
         }
         let len = self.text[start..].chars().next().map_or(1, char::len_utf8);
-        let at = u32::try_from(start).unwrap_or(u32::MAX);
-        let k = self.shifts.partition_point(|&(o, _)| o <= at);
+        let k = self.shifts.partition_point(|&(o, _)| o <= start);
         let delta = k.checked_sub(1).map_or(0, |k| self.shifts[k].1);
         let os = usize::try_from(start as i64 + delta).unwrap_or(0);
         Some((os, os + len))
