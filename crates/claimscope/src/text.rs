@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use crate::actors::fold::CharBits;
 use crate::error::{Error, Result};
 use crate::span::Span;
 
@@ -199,25 +200,12 @@ pub(crate) fn is_alphabetic(c: char) -> bool {
         0..0x80 => c.is_ascii_alphabetic(),
         0xD7 | 0xF7 => false,
         0xC0..=0x17F | 0x400..=0x45F => true,
-        u if u < ALPHA_TABLE_END => ALPHA[(u >> 6) as usize] & (1 << (u & 63)) != 0,
-        _ => c.is_alphabetic(),
+        u => ALPHA.get(u).unwrap_or_else(|| c.is_alphabetic()),
     }
 }
 
-/// Chars below this have `is_alphabetic` in [`ALPHA`].
-const ALPHA_TABLE_END: u32 = 0x3000;
-
-/// `char::is_alphabetic` of every char below [`ALPHA_TABLE_END`], computed on
-/// first use (the standard library's look-up is a binary search).
-static ALPHA: LazyLock<Box<[u64]>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; (ALPHA_TABLE_END / 64) as usize];
-    for u in 0..ALPHA_TABLE_END {
-        if char::from_u32(u).is_some_and(char::is_alphabetic) {
-            bits[(u >> 6) as usize] |= 1 << (u & 63);
-        }
-    }
-    bits.into_boxed_slice()
-});
+/// `char::is_alphabetic` below U+3000.
+static ALPHA: LazyLock<CharBits> = LazyLock::new(|| CharBits::new(char::is_alphabetic));
 
 /// Appends the lowercase of `c` (exactly `out.extend(c.to_lowercase())`).
 #[inline]

@@ -90,26 +90,37 @@ pub fn is_word_char(c: char) -> bool {
     if (0x400..=0x45F).contains(&u) || ((0xC0..=0x17F).contains(&u) && u != 0xD7 && u != 0xF7) {
         return true;
     }
-    if u < ALNUM_TABLE_END {
-        return ALNUM[(u >> 6) as usize] & (1 << (u & 63)) != 0;
-    }
-    c.is_alphanumeric()
+    ALNUM.get(u).unwrap_or_else(|| c.is_alphanumeric())
 }
 
-/// Chars below this have `is_alphanumeric` in [`ALNUM`].
-const ALNUM_TABLE_END: u32 = 0x3000;
+/// A char property of every char below [`CharBits::END`] (Greek, Hebrew,
+/// Arabic, Indic and other scripts) as bits, filled from the standard
+/// library's answer on first use (its look-ups are binary searches).
+pub(crate) struct CharBits(Box<[u64]>);
 
-/// `char::is_alphanumeric` of every char below [`ALNUM_TABLE_END`] (Greek,
-/// Hebrew, Arabic, Indic and other scripts), computed on first use.
-static ALNUM: LazyLock<Box<[u64]>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; (ALNUM_TABLE_END / 64) as usize];
-    for u in 0..ALNUM_TABLE_END {
-        if char::from_u32(u).is_some_and(char::is_alphanumeric) {
-            bits[(u >> 6) as usize] |= 1 << (u & 63);
+impl CharBits {
+    /// Chars below this are in the table.
+    pub(crate) const END: u32 = 0x3000;
+
+    pub(crate) fn new(property: fn(char) -> bool) -> CharBits {
+        let mut bits = vec![0u64; (Self::END / 64) as usize];
+        for u in 0..Self::END {
+            if char::from_u32(u).is_some_and(property) {
+                bits[(u >> 6) as usize] |= 1 << (u & 63);
+            }
         }
+        CharBits(bits.into_boxed_slice())
     }
-    bits.into_boxed_slice()
-});
+
+    /// The property of code point `u`, if it is in the table.
+    #[inline]
+    pub(crate) fn get(&self, u: u32) -> Option<bool> {
+        (u < Self::END).then(|| self.0[(u >> 6) as usize] & (1 << (u & 63)) != 0)
+    }
+}
+
+/// `char::is_alphanumeric` below U+3000.
+static ALNUM: LazyLock<CharBits> = LazyLock::new(|| CharBits::new(char::is_alphanumeric));
 
 #[inline(always)]
 fn push_char(out: &mut String, c: char) {
@@ -516,28 +527,30 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn fold_agrees_on_any_text(t in "(\\PC|[ \t\n\u{00A0}\u{2028}\u{3000}\u{00AD}\u{200B}\u{FEFF}\u{0307}İ’`]){0,60}") {
-            let f = fold(&t);
-            let (text, spans) = fold_reference(&t);
-            proptest::prop_assert_eq!(&f.text, &text);
-            for (i, &(s, e)) in spans.iter().enumerate() {
-                proptest::prop_assert_eq!((f.orig(i), f.orig_end(i)), (s, e), "byte {}", i);
-            }
-            proptest::prop_assert_eq!(f.orig(text.len()), t.len());
-            let mut cursor = Cursor::default();
-            for (i, _) in text.char_indices() {
-                proptest::prop_assert_eq!(f.orig_from(&mut cursor, i), f.orig(i), "byte {}", i);
-            }
+            agrees_with_reference(&t)?;
         }
 
         #[test]
         fn fold_agrees_on_random_text(t in "[a-zA-Z ĄąŁłŻżЁёЕеЄєІіЇїҐґ İıẞß\u{00AD}\u{200B}\u{0307}`’\t\n\u{00A0}ΣσǅΐŉﬁÅÅ.,0-9]{0,40}") {
-            let f = fold(&t);
-            let (text, spans) = fold_reference(&t);
-            proptest::prop_assert_eq!(&f.text, &text);
-            for (i, &(s, e)) in spans.iter().enumerate() {
-                proptest::prop_assert_eq!((f.orig(i), f.orig_end(i)), (s, e));
-            }
+            agrees_with_reference(&t)?;
         }
+    }
+
+    /// The folded text, the map (by binary search and by cursor) and the
+    /// end of text against the char-by-char reference.
+    fn agrees_with_reference(t: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let f = fold(t);
+        let (text, spans) = fold_reference(t);
+        proptest::prop_assert_eq!(&f.text, &text);
+        for (i, &(s, e)) in spans.iter().enumerate() {
+            proptest::prop_assert_eq!((f.orig(i), f.orig_end(i)), (s, e), "byte {}", i);
+        }
+        proptest::prop_assert_eq!(f.orig(text.len()), t.len());
+        let mut cursor = Cursor::default();
+        for (i, _) in text.char_indices() {
+            proptest::prop_assert_eq!(f.orig_from(&mut cursor, i), f.orig(i), "byte {}", i);
+        }
+        Ok(())
     }
 
     #[test]

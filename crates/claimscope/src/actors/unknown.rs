@@ -141,6 +141,23 @@ fn lower_in(list: &[&str], w: &str) -> bool {
     complete && list.contains(&l)
 }
 
+/// A yes/no answer about token `k`, computed by `f` the first time and kept
+/// in `cells[k]` (0: not asked yet, 1: no, 2: yes); false past the last token.
+fn once_per_token(cells: &[Cell<u8>], k: usize, f: impl FnOnce() -> bool) -> bool {
+    let Some(cell) = cells.get(k) else {
+        return false;
+    };
+    match cell.get() {
+        1 => false,
+        2 => true,
+        _ => {
+            let r = f();
+            cell.set(1 + u8::from(r));
+            r
+        }
+    }
+}
+
 fn surname_suffix(w: &str, who: Who) -> bool {
     let fem = FEMALE_SURNAME_SUFFIXES.iter().any(|s| w.ends_with(s));
     match who {
@@ -400,18 +417,9 @@ impl<'a> Ctx<'a> {
 
     fn is_role_word(&self, k: usize) -> bool {
         // Asked again and again for the words before each name: once per token.
-        let Some(cell) = self.role_words.get(k) else {
-            return false;
-        };
-        match cell.get() {
-            1 => false,
-            2 => true,
-            _ => {
-                let r = self.norms.get(k).is_some_and(|w| self.lex.is_role(w));
-                cell.set(1 + u8::from(r));
-                r
-            }
-        }
+        once_per_token(&self.role_words, k, || {
+            self.norms.get(k).is_some_and(|w| self.lex.is_role(w))
+        })
     }
 
     /// A role written just before the name starting at `span.start`:
@@ -525,18 +533,7 @@ impl<'a> Ctx<'a> {
     /// Is token `k` one of [`CONNECTORS`] (any case)? Asked several times per
     /// token inside runs of capitalized words: answered once.
     fn is_connector(&self, k: usize) -> bool {
-        let Some(cell) = self.connectors.get(k) else {
-            return false;
-        };
-        match cell.get() {
-            1 => false,
-            2 => true,
-            _ => {
-                let r = lower_in(CONNECTORS, self.word(k));
-                cell.set(1 + u8::from(r));
-                r
-            }
-        }
+        once_per_token(&self.connectors, k, || lower_in(CONNECTORS, self.word(k)))
     }
 
     fn lemma_uncached(&self, w: &str, who: Who) -> String {
