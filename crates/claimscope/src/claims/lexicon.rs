@@ -10,10 +10,9 @@
 //! speaker, as in `по его словам`). Lines starting with `#` are comments.
 
 use std::collections::HashMap;
-use std::hash::Hasher;
 
 use crate::error::{Error, Result};
-use crate::fasthash::{FastMap, Fnv};
+use crate::fasthash::{FastMap, hash_str};
 use crate::lang::Lang;
 
 /// What a cue does in a sentence.
@@ -98,9 +97,7 @@ fn first_sig(w: &str) -> usize {
 
 /// The fingerprint of a word for [`Lexicon::match_with`].
 fn word_fp(w: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(w.as_bytes());
-    h.finish() | 1
+    hash_str(w) | 1
 }
 
 /// A cue found in a token sequence: tokens `[start, end)`.
