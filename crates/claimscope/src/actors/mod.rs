@@ -475,8 +475,18 @@ impl ActorMatcher {
                 char_ends[n_chars] = s + i + ch.len_utf8();
                 n_chars += 1;
             }
-            // The longest prefix written at `s` names the group.
+            // The longest prefix written at `s` names the group. A prefix
+            // shorter than PREFIX_CHARS is a whole form, so it can only match
+            // where a word ends after it.
             let Some((g, m_chars)) = (1..=n_chars).rev().find_map(|k| {
+                if k < n_chars
+                    && ft[char_ends[k - 1]..]
+                        .chars()
+                        .next()
+                        .is_some_and(fold::is_word_char)
+                {
+                    return None;
+                }
                 index
                     .prefix_map
                     .get(&ft[s..char_ends[k - 1]])
