@@ -586,6 +586,10 @@ impl Resolver<'_, '_> {
 
 /// Resolves the speakers of the drafts and builds the claims.
 pub(crate) fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>) -> Vec<Claim> {
+    // No claims: skip sorting every mention of the document.
+    if drafts.is_empty() {
+        return Vec::new();
+    }
     let mut mentions: Vec<(usize, usize, usize)> = ctx
         .actors
         .iter()
