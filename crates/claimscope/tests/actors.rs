@@ -341,6 +341,47 @@ fn user_dictionary_adds_actors() {
 }
 
 #[test]
+fn rows_sharing_an_id_are_one_actor() {
+    // A user row whose id is the one the unknown-name rules give a new name:
+    // its mentions and the rules' are one actor.
+    let text = "MZ-Group, the firm of Marek Zawadzkiewicz, met Vladimir Putin. \
+                Putin said Marek Zawadzkiewicz would follow.";
+    let plain = Analyzer::new().expect("analyzer");
+    let d = run(&plain, text, Lang::En);
+    let unk = d
+        .actors
+        .iter()
+        .find(|a| a.name == "Marek Zawadzkiewicz")
+        .map(|a| a.id.clone())
+        .expect("an unknown actor for Marek Zawadzkiewicz");
+    assert!(unk.starts_with("unk:"), "{unk}");
+    let a = Analyzer::builder()
+        .actors_str(
+            "u.tsv",
+            format!("{HEAD}{unk}\torg\t\t\tMZ-Group\t\t\t\t\t\t\t\n"),
+        )
+        .build()
+        .expect("build");
+    let d = run(&a, text, Lang::En);
+    let surfaces = |id: &str| -> Vec<&str> {
+        let found: Vec<_> = d.actors.iter().filter(|a| a.id == id).collect();
+        assert_eq!(found.len(), 1, "{id}: {:?}", mentions(&d));
+        found[0]
+            .mentions
+            .iter()
+            .map(|m| m.span.slice(&d.text))
+            .collect()
+    };
+    assert_eq!(surfaces("putin"), ["Vladimir Putin", "Putin"]);
+    assert_eq!(
+        surfaces(&unk),
+        ["MZ-Group", "Marek Zawadzkiewicz", "Marek Zawadzkiewicz"]
+    );
+    // The gazetteer row is mentioned first, so it names the actor.
+    assert!(d.actors.iter().any(|a| a.id == unk && a.known));
+}
+
+#[test]
 fn compile_time_forms_match_run_time_generation() {
     use claimscope::actors::ActorMatcher;
     use claimscope::actors::gazetteer::parse;

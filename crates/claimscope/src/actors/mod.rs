@@ -146,6 +146,12 @@ pub struct ActorMatcher {
     /// Folded form → its index in `forms`.
     form_ids: FastMap<Cow<'static, str>, u32>,
     targets: Vec<Target>,
+    /// Per actor: the first actor index with the same id (mentions of
+    /// actors that share an id are one actor in the output).
+    same_id: Vec<u32>,
+    /// Gazetteer ids that look like the unknown-name rules' ids (`unk:…`),
+    /// to their `same_id`: almost always empty.
+    unk_like: FastMap<String, u32>,
     inflector: Inflector,
     lex: Lexicon,
 }
@@ -356,7 +362,24 @@ impl ActorMatcher {
                 .filter(|&(_, &ok)| ok)
                 .map(|(k, _)| k.as_ref()),
         );
+        let mut first_of: FastMap<&str, u32> = FastMap::default();
+        let same_id: Vec<u32> = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                *first_of
+                    .entry(a.id.as_str())
+                    .or_insert(u32::try_from(i).unwrap_or(u32::MAX))
+            })
+            .collect();
+        let unk_like = first_of
+            .iter()
+            .filter(|(id, _)| id.starts_with(unknown::ID_PREFIX))
+            .map(|(id, &i)| ((*id).to_string(), i))
+            .collect();
         Ok(ActorMatcher {
+            same_id,
+            unk_like,
             actors,
             all,
             lower,
@@ -591,47 +614,56 @@ impl ActorMatcher {
             }
             kept.push(r);
         }
+        // Mentions are grouped by id. Gazetteer actors are keyed by the
+        // first actor index with their id; unknown actors by their id
+        // string, unless a gazetteer actor has that id.
         let mut out: Vec<Actor> = Vec::new();
-        let mut by_id: FastMap<String, usize> = FastMap::default();
-        for r in kept {
-            let id: &str = match (&r.actor, &r.unknown) {
-                (Some(a), _) => &self.actors[*a as usize].id,
-                (None, Some((id, _, _))) => id,
-                (None, None) => continue,
+        let mut by_known: FastMap<u32, usize> = FastMap::default();
+        let mut by_unknown: FastMap<&str, usize> = FastMap::default();
+        let info_actor = |i: &Info| Actor {
+            id: i.id.clone(),
+            name: i.name.clone(),
+            kind: i.kind,
+            qid: i.qid.clone(),
+            known: true,
+            mentions: Vec::new(),
+        };
+        for r in &kept {
+            let mention = Mention {
+                span: r.span,
+                role: r.role,
             };
-            let idx = if let Some(&i) = by_id.get(id) {
-                i
-            } else {
-                let actor = match (&r.actor, &r.unknown) {
-                    (Some(a), _) => {
-                        let i = &self.actors[*a as usize];
-                        Actor {
-                            id: i.id.clone(),
-                            name: i.name.clone(),
-                            kind: i.kind,
-                            qid: i.qid.clone(),
-                            known: true,
-                            mentions: Vec::new(),
-                        }
-                    }
-                    (None, Some((id, name, kind))) => Actor {
+            let slot = match (&r.actor, &r.unknown) {
+                (Some(a), _) => {
+                    let key = self.same_id.get(*a as usize).copied().unwrap_or(*a);
+                    by_known.entry(key).or_insert_with(|| {
+                        out.push(info_actor(&self.actors[*a as usize]));
+                        out.len() - 1
+                    })
+                }
+                (None, Some((id, name, kind))) => {
+                    let new_actor = || Actor {
                         id: id.clone(),
                         name: name.clone(),
                         kind: *kind,
                         qid: None,
                         known: false,
                         mentions: Vec::new(),
-                    },
-                    (None, None) => continue,
-                };
-                by_id.insert(actor.id.clone(), out.len());
-                out.push(actor);
-                out.len() - 1
+                    };
+                    match self.unk_like.get(id.as_str()) {
+                        Some(&key) => by_known.entry(key).or_insert_with(|| {
+                            out.push(new_actor());
+                            out.len() - 1
+                        }),
+                        None => by_unknown.entry(id.as_str()).or_insert_with(|| {
+                            out.push(new_actor());
+                            out.len() - 1
+                        }),
+                    }
+                }
+                (None, None) => continue,
             };
-            out[idx].mentions.push(Mention {
-                span: r.span,
-                role: r.role,
-            });
+            out[*slot].mentions.push(mention);
         }
         out
     }

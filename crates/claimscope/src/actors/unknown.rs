@@ -28,6 +28,9 @@ use crate::model::{ActorType, Sentence, Token, TokenKind};
 use crate::span::Span;
 use crate::text::Norms;
 
+/// How the ids of actors found by these rules begin.
+pub(crate) const ID_PREFIX: &str = "unk:";
+
 const CONNECTORS: &[&str] = &[
     "of", "for", "the", "and", "on", "de", "du", "des", "la", "le", "von", "van", "der", "den",
     "di", "da", "al", "bin", "ibn", "dos", "del", "y", "nad", "ds.", "do", "по", "при",
@@ -827,7 +830,7 @@ impl<'a> Ctx<'a> {
             };
             let slug = norm.join("-");
             let kind_s = f.kind.as_str();
-            let id = format!("unk:{}:{kind_s}:{slug}", self.lang.code());
+            let id = format!("{ID_PREFIX}{}:{kind_s}:{slug}", self.lang.code());
             let name = norm
                 .iter()
                 .map(|p| titlecase(p))
