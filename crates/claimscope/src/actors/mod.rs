@@ -37,6 +37,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::error::{Error, Result};
+use std::rc::Rc;
+
 use crate::fasthash::FastMap;
 use crate::lang::Lang;
 use crate::model::{Actor, ActorType, Mention, Sentence, Token};
@@ -163,7 +165,7 @@ pub(crate) struct Raw {
     /// Index into the gazetteer, or `None` for an unknown actor (see `key`).
     pub(crate) actor: Option<u32>,
     /// For unknown actors: their id, display name and type.
-    pub(crate) unknown: Option<(String, String, ActorType)>,
+    pub(crate) unknown: Option<(Rc<str>, Rc<str>, ActorType)>,
     pub(crate) role: Option<Span>,
 }
 
@@ -643,19 +645,19 @@ impl ActorMatcher {
                 }
                 (None, Some((id, name, kind))) => {
                     let new_actor = || Actor {
-                        id: id.clone(),
-                        name: name.clone(),
+                        id: id.to_string(),
+                        name: name.to_string(),
                         kind: *kind,
                         qid: None,
                         known: false,
                         mentions: Vec::new(),
                     };
-                    match self.unk_like.get(id.as_str()) {
+                    match self.unk_like.get(&**id) {
                         Some(&key) => by_known.entry(key).or_insert_with(|| {
                             out.push(new_actor());
                             out.len() - 1
                         }),
-                        None => by_unknown.entry(id.as_str()).or_insert_with(|| {
+                        None => by_unknown.entry(&**id).or_insert_with(|| {
                             out.push(new_actor());
                             out.len() - 1
                         }),

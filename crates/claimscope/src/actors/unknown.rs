@@ -16,7 +16,6 @@
 //! same in every document of the language.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::Raw;
@@ -563,6 +562,55 @@ impl<'a> Ctx<'a> {
         cands[0].clone()
     }
 
+    /// The id, display name and (for persons) surname of a found name.
+    fn normalize(&self, f: &Found) -> (Rc<str>, Rc<str>, Option<Rc<str>>) {
+        let words: Vec<&str> = f.toks.iter().map(|&t| self.word(t)).collect();
+        let (norm, sur) = match f.kind {
+            ActorType::Person => {
+                let who = if f.female { Who::Female } else { Who::Male };
+                let mut parts: Vec<String> = Vec::new();
+                for (i, w) in words.iter().enumerate() {
+                    if i == 0 {
+                        if let Some(fname) = &f.first {
+                            parts.push(fname.clone());
+                            continue;
+                        }
+                    }
+                    if PERSON_PARTICLES.contains(&w.to_lowercase().as_str()) {
+                        parts.push(w.to_lowercase());
+                    } else {
+                        parts.push(self.lemma(w, who).to_string());
+                    }
+                }
+                let sur = parts.last().cloned().unwrap_or_default();
+                (parts, Some(sur))
+            }
+            ActorType::Gpe => (
+                words
+                    .iter()
+                    .map(|w| self.lemma(w, Who::Thing).to_string())
+                    .collect(),
+                None,
+            ),
+            ActorType::Org => (
+                words
+                    .iter()
+                    .map(|w| strip_possessive(w).to_lowercase())
+                    .collect::<Vec<String>>(),
+                None,
+            ),
+        };
+        let slug = norm.join("-");
+        let kind_s = f.kind.as_str();
+        let id = format!("{ID_PREFIX}{}:{kind_s}:{slug}", self.lang.code());
+        let name = norm
+            .iter()
+            .map(|p| titlecase(p))
+            .collect::<Vec<_>>()
+            .join(" ");
+        (id.into(), name.into(), sur.map(Into::into))
+    }
+
     /// Unknown actors: every capitalized run with evidence, not overlapping `known`.
     pub(crate) fn unknown_mentions(&self, known: &[Raw]) -> Vec<Raw> {
         let n = self.tokens.len();
@@ -650,13 +698,6 @@ impl<'a> Ctx<'a> {
             }
         }
         // 2. Decide.
-        struct Found {
-            toks: Vec<usize>,
-            kind: ActorType,
-            female: bool,
-            first: Option<String>,
-            role: Option<Span>,
-        }
         let mut found: Vec<Found> = Vec::new();
         // Single words that may be the surname of a full name found elsewhere.
         let mut lone: Vec<usize> = Vec::new();
@@ -781,81 +822,63 @@ impl<'a> Ctx<'a> {
                 lone.extend(toks);
             }
         }
-        // 3. Normalize, and join lone surnames to full names.
+        // 3. Normalize, and join lone surnames to full names. A name that
+        // recurs (same words, type, gender and first name) is normalized once.
         let mut out = Vec::new();
-        let mut surnames: HashMap<String, (String, String)> = HashMap::new();
-        type Entry = (Span, String, String, ActorType, Option<Span>, Vec<String>);
-        let mut entries: Vec<Entry> = Vec::new();
+        let mut surnames: FastMap<Rc<str>, (Rc<str>, Rc<str>)> = FastMap::default();
+        type Entry = (
+            Span,
+            Rc<str>,
+            Rc<str>,
+            ActorType,
+            Option<Span>,
+            Option<Rc<str>>,
+        );
+        type Normal = (Rc<str>, Rc<str>, Option<Rc<str>>);
+        let mut entries: Vec<Entry> = Vec::with_capacity(found.len());
+        let mut normals: FastMap<String, Normal> = FastMap::default();
+        let mut sig = String::new();
         for f in &found {
-            let words: Vec<&str> = f.toks.iter().map(|&t| self.word(t)).collect();
             let span = Span::new(
                 self.tokens[f.toks[0]].span.start(),
                 self.tokens[*f.toks.last().unwrap_or(&f.toks[0])].span.end(),
             );
             let span = trim_possessive(self.text, span);
-            let (norm, sur) = match f.kind {
-                ActorType::Person => {
-                    let who = if f.female { Who::Female } else { Who::Male };
-                    let mut parts: Vec<String> = Vec::new();
-                    for (i, w) in words.iter().enumerate() {
-                        if i == 0 {
-                            if let Some(fname) = &f.first {
-                                parts.push(fname.clone());
-                                continue;
-                            }
-                        }
-                        if PERSON_PARTICLES.contains(&w.to_lowercase().as_str()) {
-                            parts.push(w.to_lowercase());
-                        } else {
-                            parts.push(self.lemma(w, who).to_string());
-                        }
-                    }
-                    let sur = parts.last().cloned().unwrap_or_default();
-                    (parts, Some(sur))
+            sig.clear();
+            sig.push_str(f.kind.as_str());
+            sig.push(if f.female { 'f' } else { 'm' });
+            sig.push_str(f.first.as_deref().unwrap_or(""));
+            for &t in &f.toks {
+                sig.push('\u{1f}');
+                sig.push_str(self.word(t));
+            }
+            let (id, name, sur) = match normals.get(sig.as_str()) {
+                Some(n) => n.clone(),
+                None => {
+                    let n = self.normalize(f);
+                    normals.insert(sig.clone(), n.clone());
+                    n
                 }
-                ActorType::Gpe => (
-                    words
-                        .iter()
-                        .map(|w| self.lemma(w, Who::Thing).to_string())
-                        .collect(),
-                    None,
-                ),
-                ActorType::Org => (
-                    words
-                        .iter()
-                        .map(|w| strip_possessive(w).to_lowercase())
-                        .collect(),
-                    None,
-                ),
             };
-            let slug = norm.join("-");
-            let kind_s = f.kind.as_str();
-            let id = format!("{ID_PREFIX}{}:{kind_s}:{slug}", self.lang.code());
-            let name = norm
-                .iter()
-                .map(|p| titlecase(p))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let cands = sur.map(|s| vec![s]).unwrap_or_default();
-            entries.push((span, id, name, f.kind, f.role, cands));
+            entries.push((span, id, name, f.kind, f.role, sur));
         }
         // Full names define surnames; single-word persons join a full name with the same surname.
         for full in [true, false] {
             for e in &entries {
                 if e.3 == ActorType::Person && e.2.contains(' ') == full {
-                    if let Some(s) = e.5.first() {
+                    if let Some(s) = &e.5 {
                         surnames
-                            .entry(s.clone())
-                            .or_insert_with(|| (e.1.clone(), e.2.clone()));
+                            .entry(Rc::clone(s))
+                            .or_insert_with(|| (Rc::clone(&e.1), Rc::clone(&e.2)));
                     }
                 }
             }
         }
-        for (span, mut id, mut name, kind, role, cands) in entries {
-            if kind == ActorType::Person && cands.len() == 1 && !name.contains(' ') {
-                if let Some((fid, fname)) = cands.first().and_then(|s| surnames.get(s)) {
-                    id = fid.clone();
-                    name = fname.clone();
+        for (span, mut id, mut name, kind, role, sur) in entries {
+            if kind == ActorType::Person && !name.contains(' ') {
+                if let Some((fid, fname)) = sur.as_ref().and_then(|s| surnames.get(s)) {
+                    id = Rc::clone(fid);
+                    name = Rc::clone(fname);
                 }
             }
             out.push(Raw {
@@ -877,7 +900,7 @@ impl<'a> Ctx<'a> {
                     out.push(Raw {
                         span,
                         actor: None,
-                        unknown: Some((fid.clone(), fname.clone(), ActorType::Person)),
+                        unknown: Some((Rc::clone(fid), Rc::clone(fname), ActorType::Person)),
                         role: self.role_before(span),
                     });
                     break;
@@ -886,6 +909,15 @@ impl<'a> Ctx<'a> {
         }
         out
     }
+}
+
+/// A capitalized run the rules take for a name, before normalizing.
+struct Found {
+    toks: Vec<usize>,
+    kind: ActorType,
+    female: bool,
+    first: Option<String>,
+    role: Option<Span>,
 }
 
 fn trim_possessive(text: &str, span: Span) -> Span {
