@@ -825,7 +825,7 @@ impl<'a> Ctx<'a> {
         // 3. Normalize, and join lone surnames to full names. A name that
         // recurs (same words, type, gender and first name) is normalized once.
         let mut out = Vec::new();
-        let mut surnames: FastMap<Rc<str>, (Rc<str>, Rc<str>)> = FastMap::default();
+        let mut surnames: FastMap<Rc<str>, IdName> = FastMap::default();
         type Entry = (
             Span,
             Rc<str>,
@@ -891,25 +891,31 @@ impl<'a> Ctx<'a> {
         if surnames.is_empty() {
             lone.clear();
         }
+        // The full name a lone word is the surname of, once per distinct word.
+        let mut full_name_of: FastMap<&str, Option<&IdName>> = FastMap::default();
         for tok in lone {
             let w = self.word(tok);
-            for who in [Who::Male, Who::Female] {
-                let l = self.lemma(w, who);
-                if let Some((fid, fname)) = surnames.get(&*l) {
-                    let span = trim_possessive(self.text, self.tokens[tok].span);
-                    out.push(Raw {
-                        span,
-                        actor: None,
-                        unknown: Some((Rc::clone(fid), Rc::clone(fname), ActorType::Person)),
-                        role: self.role_before(span),
-                    });
-                    break;
-                }
+            let full = *full_name_of.entry(w).or_insert_with(|| {
+                [Who::Male, Who::Female]
+                    .into_iter()
+                    .find_map(|who| surnames.get(&*self.lemma(w, who)))
+            });
+            if let Some((fid, fname)) = full {
+                let span = trim_possessive(self.text, self.tokens[tok].span);
+                out.push(Raw {
+                    span,
+                    actor: None,
+                    unknown: Some((Rc::clone(fid), Rc::clone(fname), ActorType::Person)),
+                    role: self.role_before(span),
+                });
             }
         }
         out
     }
 }
+
+/// An unknown actor's id and display name.
+type IdName = (Rc<str>, Rc<str>);
 
 /// A capitalized run the rules take for a name, before normalizing.
 struct Found {
