@@ -470,13 +470,25 @@ impl ActorMatcher {
         // Is the char before `pos` a letter or digit?
         let mut after_word = false;
         while pos < ft.len() {
-            let Some(c) = ft[pos..].chars().next() else {
-                break;
-            };
             let here = pos;
+            let b = bytes[here];
             let was_after_word = after_word;
-            after_word = fold::is_word_char(c);
-            pos += c.len_utf8();
+            // Decoded by hand for one- and two-byte chars (ASCII, Latin,
+            // Cyrillic): this loop visits every char of the text.
+            after_word = if b < 0x80 {
+                pos += 1;
+                b.is_ascii_alphanumeric()
+            } else if b < 0xE0 && here + 1 < bytes.len() {
+                pos += 2;
+                let u = u32::from(b & 0x1F) << 6 | u32::from(bytes[here + 1] & 0x3F);
+                char::from_u32(u).is_some_and(fold::is_word_char)
+            } else {
+                let Some(c) = ft[here..].chars().next() else {
+                    break;
+                };
+                pos += c.len_utf8();
+                fold::is_word_char(c)
+            };
             // Names start where a word does (not inside one), with a byte
             // that starts some form.
             if here < last_end || was_after_word || !self.all.starts_some_prefix(bytes[here]) {

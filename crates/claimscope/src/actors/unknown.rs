@@ -132,7 +132,8 @@ const LIST_WORD_CHARS: usize = 5;
 /// change an answer).
 fn lower_in(list: &[&str], w: &str) -> bool {
     if w.is_ascii() {
-        return list.iter().any(|x| x.eq_ignore_ascii_case(w));
+        // An ASCII word has as many chars as bytes.
+        return w.len() <= LIST_WORD_CHARS && list.iter().any(|x| x.eq_ignore_ascii_case(w));
     }
     if w.chars().nth(LIST_WORD_CHARS).is_some() {
         return false;
@@ -973,6 +974,8 @@ mod tests {
             "Через",
             "Przez",
             "Putin",
+            "Przezz",
+            "dodo",
             "İn",
             "ΣΑΣ",
             "",
