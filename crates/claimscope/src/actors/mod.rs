@@ -35,10 +35,9 @@ mod unknown;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-
-use crate::error::{Error, Result};
 use std::rc::Rc;
 
+use crate::error::{Error, Result};
 use crate::fasthash::FastMap;
 use crate::lang::Lang;
 use crate::model::{Actor, ActorType, Mention, Sentence, Token};

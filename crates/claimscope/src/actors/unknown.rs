@@ -564,7 +564,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The id, display name and (for persons) surname of a found name.
-    fn normalize(&self, f: &Found) -> (Rc<str>, Rc<str>, Option<Rc<str>>) {
+    fn normalize(&self, f: &Found) -> Normal {
         let words: Vec<&str> = f.toks.iter().map(|&t| self.word(t)).collect();
         let (norm, sur) = match f.kind {
             ActorType::Person => {
@@ -835,7 +835,6 @@ impl<'a> Ctx<'a> {
             Option<Span>,
             Option<Rc<str>>,
         );
-        type Normal = (Rc<str>, Rc<str>, Option<Rc<str>>);
         let mut entries: Vec<Entry> = Vec::with_capacity(found.len());
         let mut normals: FastMap<String, Normal> = FastMap::default();
         let mut sig = String::new();
@@ -917,6 +916,9 @@ impl<'a> Ctx<'a> {
 
 /// An unknown actor's id and display name.
 type IdName = (Rc<str>, Rc<str>);
+
+/// A found name's id, display name and (for persons) surname.
+type Normal = (Rc<str>, Rc<str>, Option<Rc<str>>);
 
 /// A capitalized run the rules take for a name, before normalizing.
 struct Found {
