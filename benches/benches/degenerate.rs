@@ -7,7 +7,8 @@
 //! - `text`: running text that does not repeat below about 1.8 MB: the bench
 //!   corpus (`common::corpus`, the UD texts of six languages one after
 //!   another; English first, so the sizes up to 100 KB are English). Only
-//!   the 10 MB class repeats it.
+//!   the 10 MB class repeats it. (Without `../shared`, the corpus falls back
+//!   to the seed texts, and `text` is then repeated too.)
 //! - `news`: the two seed news texts of `examples/data` (5 KB), repeated.
 //!   Repetition flatters it: the processor learns the branches of a text it
 //!   has just seen, and per-document caches hit more. The row

@@ -341,7 +341,7 @@ fn user_dictionary_adds_actors() {
 }
 
 #[test]
-fn rows_sharing_an_id_are_one_actor() {
+fn dictionary_row_with_an_unknown_name_id_joins_its_mentions() {
     // A user row whose id is the one the unknown-name rules give a new name:
     // its mentions and the rules' are one actor.
     let text = "MZ-Group, the firm of Marek Zawadzkiewicz, met Vladimir Putin. \
