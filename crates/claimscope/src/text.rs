@@ -191,6 +191,29 @@ pub(crate) fn lowercase_one(c: char) -> Option<char> {
     }
 }
 
+/// The char starting at byte `i` of `b` (the bytes of a `str`, `i` on a char
+/// boundary) and its length; `None` at or past the end. Decoded by hand: for
+/// loops that visit every char of a text.
+#[inline]
+pub(crate) fn char_at(b: &[u8], i: usize) -> Option<(char, usize)> {
+    let b0 = *b.get(i)?;
+    if b0 < 0x80 {
+        return Some((b0 as char, 1));
+    }
+    let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    let (u, l) = if b0 < 0xE0 {
+        ((u32::from(b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        ((u32::from(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    };
+    Some((char::from_u32(u).unwrap_or('\u{FFFD}'), l))
+}
+
 /// `c.is_alphabetic()`, answered without the Unicode tables for ASCII,
 /// Latin-1, Latin Extended-A and basic Cyrillic (all letters there but `×`
 /// and `÷`).
@@ -432,6 +455,20 @@ pub fn metadata_date(text: &str) -> Option<(String, Span)> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn char_at_decodes_every_char() {
+        let text = "aŁó€𝄞 Путін\u{10FFFF}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}";
+        let b = text.as_bytes();
+        for (i, c) in text.char_indices() {
+            assert_eq!(char_at(b, i), Some((c, c.len_utf8())), "at {i}");
+        }
+        assert_eq!(char_at(b, b.len()), None);
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(char_at(s.as_bytes(), 0), Some((c, c.len_utf8())));
+        }
+    }
 
     #[test]
     fn is_alphabetic_is_the_unicode_property() {

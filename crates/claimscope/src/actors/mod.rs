@@ -68,6 +68,11 @@ const LANG_ORDER: [Lang; 8] = [
     Lang::Und,
 ];
 
+/// [`ActorMatcher::same_id`] of an actor whose id is shaped like the
+/// unknown-name rules' ids (`unk:…`): its mentions are grouped by the id
+/// string, with the rules' mentions of that name.
+const BY_ID_STRING: u32 = u32::MAX;
+
 /// Length in characters of the prefixes that group the forms.
 const PREFIX_CHARS: usize = 4;
 
@@ -148,11 +153,9 @@ pub struct ActorMatcher {
     form_ids: FastMap<Cow<'static, str>, u32>,
     targets: Vec<Target>,
     /// Per actor: the first actor index with the same id (mentions of
-    /// actors that share an id are one actor in the output).
+    /// actors that share an id are one actor in the output), or
+    /// [`BY_ID_STRING`] for an id shaped like an unknown-name id.
     same_id: Vec<u32>,
-    /// Gazetteer ids that look like the unknown-name rules' ids (`unk:…`),
-    /// to their `same_id`: almost always empty.
-    unk_like: FastMap<String, u32>,
     inflector: Inflector,
     lex: Lexicon,
 }
@@ -368,19 +371,17 @@ impl ActorMatcher {
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                *first_of
-                    .entry(a.id.as_str())
-                    .or_insert(u32::try_from(i).unwrap_or(u32::MAX))
+                if a.id.starts_with(unknown::ID_PREFIX) {
+                    BY_ID_STRING
+                } else {
+                    *first_of
+                        .entry(a.id.as_str())
+                        .or_insert(u32::try_from(i).unwrap_or(u32::MAX))
+                }
             })
-            .collect();
-        let unk_like = first_of
-            .iter()
-            .filter(|(id, _)| id.starts_with(unknown::ID_PREFIX))
-            .map(|(id, &i)| ((*id).to_string(), i))
             .collect();
         Ok(ActorMatcher {
             same_id,
-            unk_like,
             actors,
             all,
             lower,
@@ -466,28 +467,19 @@ impl ActorMatcher {
         let mut last_end = 0usize;
         let mut pos = 0usize;
         let mut cursor = fold::Cursor::default();
+        // Does a letter or digit start at byte `i`?
+        let word_char_at =
+            |i: usize| crate::text::char_at(bytes, i).is_some_and(|(c, _)| fold::is_word_char(c));
         // Is the char before `pos` a letter or digit?
         let mut after_word = false;
         while pos < ft.len() {
             let here = pos;
-            let b = bytes[here];
             let was_after_word = after_word;
-            // Decoded by hand for one- and two-byte chars (ASCII, Latin,
-            // Cyrillic): this loop visits every char of the text.
-            after_word = if b < 0x80 {
-                pos += 1;
-                b.is_ascii_alphanumeric()
-            } else if b < 0xE0 && here + 1 < bytes.len() {
-                pos += 2;
-                let u = u32::from(b & 0x1F) << 6 | u32::from(bytes[here + 1] & 0x3F);
-                char::from_u32(u).is_some_and(fold::is_word_char)
-            } else {
-                let Some(c) = ft[here..].chars().next() else {
-                    break;
-                };
-                pos += c.len_utf8();
-                fold::is_word_char(c)
+            let Some((c, len)) = crate::text::char_at(bytes, here) else {
+                break;
             };
+            pos += len;
+            after_word = fold::is_word_char(c);
             // Names start where a word does (not inside one), with a byte
             // that starts some form.
             if here < last_end || was_after_word || !self.all.starts_some_prefix(bytes[here]) {
@@ -515,12 +507,7 @@ impl ActorMatcher {
             // shorter than PREFIX_CHARS is a whole form, so it can only match
             // where a word ends after it.
             let Some((g, m_chars)) = (1..=n_chars).rev().find_map(|k| {
-                if k < n_chars
-                    && ft[char_ends[k - 1]..]
-                        .chars()
-                        .next()
-                        .is_some_and(fold::is_word_char)
-                {
+                if k < n_chars && word_char_at(char_ends[k - 1]) {
                     return None;
                 }
                 index
@@ -538,10 +525,7 @@ impl ActorMatcher {
                 .map(|&l| s + l as usize)
                 .chain(char_ends[..m_chars - 1].iter().rev().copied());
             for e in ends {
-                if e > ft.len()
-                    || !ft.is_char_boundary(e)
-                    || ft[e..].chars().next().is_some_and(fold::is_word_char)
-                {
+                if e > ft.len() || !ft.is_char_boundary(e) || word_char_at(e) {
                     continue;
                 }
                 let Some(&fid) = self.form_ids.get(&ft[s..e]) else {
@@ -627,56 +611,61 @@ impl ActorMatcher {
             }
             kept.push(r);
         }
-        // Mentions are grouped by id. Gazetteer actors are keyed by the
-        // first actor index with their id; unknown actors by their id
-        // string, unless a gazetteer actor has that id.
+        // Mentions are grouped by id: gazetteer actors by the first actor
+        // index with their id, unknown actors (and gazetteer actors with an
+        // id shaped like theirs, see `BY_ID_STRING`) by their id string.
         let mut out: Vec<Actor> = Vec::new();
-        let mut by_known: FastMap<u32, usize> = FastMap::default();
-        let mut by_unknown: FastMap<&str, usize> = FastMap::default();
-        let info_actor = |i: &Info| Actor {
-            id: i.id.clone(),
-            name: i.name.clone(),
-            kind: i.kind,
-            qid: i.qid.clone(),
-            known: true,
-            mentions: Vec::new(),
-        };
+        let mut by_index: FastMap<u32, usize> = FastMap::default();
+        let mut by_id: FastMap<&str, usize> = FastMap::default();
         for r in &kept {
-            let mention = Mention {
-                span: r.span,
-                role: r.role,
+            let src = match (&r.actor, &r.unknown) {
+                (Some(a), _) => Ok((*a, &self.actors[*a as usize])),
+                (None, Some((id, name, kind))) => Err((id, name, *kind)),
+                (None, None) => continue,
             };
-            let slot = match (&r.actor, &r.unknown) {
-                (Some(a), _) => {
-                    let key = self.same_id.get(*a as usize).copied().unwrap_or(*a);
-                    by_known.entry(key).or_insert_with(|| {
-                        out.push(info_actor(&self.actors[*a as usize]));
-                        out.len() - 1
-                    })
-                }
-                (None, Some((id, name, kind))) => {
-                    let new_actor = || Actor {
+            let key: Result<u32, &str> = match src {
+                Ok((a, info)) => match self.same_id.get(a as usize).copied().unwrap_or(a) {
+                    BY_ID_STRING => Err(info.id.as_str()),
+                    k => Ok(k),
+                },
+                Err((id, _, _)) => Err(&**id),
+            };
+            let known_slot = match key {
+                Ok(k) => by_index.get(&k),
+                Err(id) => by_id.get(id),
+            };
+            let slot = if let Some(&slot) = known_slot {
+                slot
+            } else {
+                out.push(match src {
+                    Ok((_, i)) => Actor {
+                        id: i.id.clone(),
+                        name: i.name.clone(),
+                        kind: i.kind,
+                        qid: i.qid.clone(),
+                        known: true,
+                        mentions: Vec::new(),
+                    },
+                    Err((id, name, kind)) => Actor {
                         id: id.to_string(),
                         name: name.to_string(),
-                        kind: *kind,
+                        kind,
                         qid: None,
                         known: false,
                         mentions: Vec::new(),
-                    };
-                    match self.unk_like.get(&**id) {
-                        Some(&key) => by_known.entry(key).or_insert_with(|| {
-                            out.push(new_actor());
-                            out.len() - 1
-                        }),
-                        None => by_unknown.entry(&**id).or_insert_with(|| {
-                            out.push(new_actor());
-                            out.len() - 1
-                        }),
-                    }
-                }
-                (None, None) => continue,
+                    },
+                });
+                let slot = out.len() - 1;
+                match key {
+                    Ok(k) => by_index.insert(k, slot),
+                    Err(id) => by_id.insert(id, slot),
+                };
+                slot
             };
-            out[*slot].mentions.push(mention);
+            out[slot].mentions.push(Mention {
+                span: r.span,
+                role: r.role,
+            });
         }
         out
     }

@@ -577,7 +577,7 @@ impl<'a> Ctx<'a> {
                             continue;
                         }
                     }
-                    if PERSON_PARTICLES.contains(&w.to_lowercase().as_str()) {
+                    if lower_in(PERSON_PARTICLES, w) {
                         parts.push(w.to_lowercase());
                     } else {
                         parts.push(self.lemma(w, who).to_string());

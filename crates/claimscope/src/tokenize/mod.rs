@@ -277,24 +277,7 @@ impl Scanner<'_> {
     /// The char at byte `i` and its length; `None` at or past the end.
     #[inline]
     fn peek(&self, i: usize) -> Option<(char, usize)> {
-        let b = self.b;
-        let b0 = *b.get(i)?;
-        if b0 < 0x80 {
-            return Some((b0 as char, 1));
-        }
-        // The text is valid UTF-8 (it is a `str`): decode by hand.
-        let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
-        let (u, l) = if b0 < 0xE0 {
-            ((u32::from(b0 & 0x1F) << 6) | cont(1), 2)
-        } else if b0 < 0xF0 {
-            ((u32::from(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
-        } else {
-            (
-                (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-                4,
-            )
-        };
-        Some((char::from_u32(u).unwrap_or('\u{FFFD}'), l))
+        crate::text::char_at(self.b, i)
     }
 
     #[inline]
