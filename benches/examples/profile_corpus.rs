@@ -6,8 +6,9 @@
 //! perf record -g target/release/examples/profile_corpus CORPUS.jsonl 20
 //! ```
 //!
-//! Prints the bytes analyzed per second (language detected per document, as
-//! the command line does) on standard output.
+//! Prints the bytes analyzed per second on standard output. The language is
+//! detected per document, as the command line does, unless a third argument
+//! gives it (`en`, `pl`, ...), as `benches/peers` does.
 #![allow(missing_docs)]
 
 use std::time::Instant;
@@ -18,10 +19,14 @@ fn main() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let path = args
         .next()
-        .ok_or("usage: profile_corpus CORPUS.jsonl [REPEAT]")?;
+        .ok_or("usage: profile_corpus CORPUS.jsonl [REPEAT] [LANG]")?;
     let repeat: u32 = match args.next() {
         Some(r) => r.parse().map_err(|e| format!("REPEAT: {e}"))?,
         None => 10,
+    };
+    let lang = match args.next() {
+        Some(l) => Some(claimscope::Lang::from_code(&l).map_err(|e| e.to_string())?),
+        None => None,
     };
     let data = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
     let texts: Vec<String> = data
@@ -31,7 +36,7 @@ fn main() -> Result<(), String> {
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let analyzer = Analyzer::new().map_err(|e| e.to_string())?;
-    let opts = AnalyzeOptions::default();
+    let opts = AnalyzeOptions { id: None, lang };
     let start = Instant::now();
     let mut claims = 0usize;
     for _ in 0..repeat {

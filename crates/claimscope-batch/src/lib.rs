@@ -8,12 +8,20 @@
 //!
 //! ## The pipeline
 //!
-//! A feeder thread pulls records from the input iterator and hands each one to
-//! the pool as its own task, as soon as a slot of the window is free; the
-//! caller's thread takes the results back in input order. There are no chunk
-//! boundaries where the workers wait for the slowest document of a chunk: a
-//! slow document only holds back the *output* of later documents (up to the
-//! window), not the work on them.
+//! A feeder thread pulls records from the input iterator and hands them to the
+//! pool as soon as a slot of the window is free; the caller's thread takes the
+//! results back in input order. While the workers have work queued, a task
+//! holds a few consecutive records (up to 32 records or 64 KB), so that the
+//! threads hand over and wake each other once per task, not once per record;
+//! when the input comes slowly, every record is a task of its own and goes
+//! out as soon as it is read. Tasks are independent: no worker waits for the
+//! slowest document of another's task; a slow document only holds back the
+//! *output* of later documents (up to the window), not the work on them.
+//! A feeder that finds the window full sleeps until half of it is free.
+//!
+//! One trade-off: a stream that pauses while the feeder is filling a task
+//! (the workers being busy) holds the records read into that task until the
+//! stream goes on or ends.
 //!
 //! The window counts records (and their input bytes) from the moment the
 //! feeder has read them until the caller has taken their result, so memory is
@@ -164,9 +172,10 @@ where
     // record it reads, the consumer gives them back when it yields the result.
     let budget = Arc::new(Budget::new(window, opts.max_bytes_in_flight.max(1)));
     let guard = BudgetGuard(Arc::clone(&budget));
-    // Results, possibly out of order; at most `window` of them exist at once.
-    // A panic inside `f` travels as `Err` and is resumed on the caller's thread.
-    let (res_tx, res_rx) = mpsc::channel::<(u64, u64, std::thread::Result<T>)>();
+    // Results of tasks (one or more consecutive records each), possibly out
+    // of order; at most `window` records' results exist at once. A panic
+    // inside `f` travels as `Err` and is resumed on the caller's thread.
+    let (res_tx, res_rx) = mpsc::channel::<TaskResult<T>>();
     // The records go to the feeder through a channel so that, should the
     // thread fail to start, they are still here to be analyzed in place.
     let (rec_tx, rec_rx) = mpsc::channel::<I::IntoIter>();
@@ -195,7 +204,10 @@ where
         }
         Err(_) => None,
     };
-    let mut pending: BTreeMap<u64, (u64, T)> = BTreeMap::new();
+    // Tasks that arrived before their turn, by their first record's number.
+    let mut pending: BTreeMap<u64, Vec<(u64, std::thread::Result<T>)>> = BTreeMap::new();
+    // The results of the task whose turn it is, to be yielded one by one.
+    let mut ready: std::vec::IntoIter<(u64, std::thread::Result<T>)> = Vec::new().into_iter();
     let mut next = 0u64;
     std::iter::from_fn(move || {
         let _keep = &guard;
@@ -205,16 +217,22 @@ where
             return Some(run_one(&analyzer, rec, &*f));
         }
         loop {
-            if let Some((cost, v)) = pending.remove(&next) {
-                next += 1;
+            if let Some((cost, v)) = ready.next() {
                 guard.0.release(cost);
-                return Some(v);
+                match v {
+                    Ok(v) => return Some(v),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            if let Some(task) = pending.remove(&next) {
+                next += task.len() as u64;
+                ready = task.into_iter();
+                continue;
             }
             match res_rx.recv() {
-                Ok((n, cost, Ok(v))) => {
-                    pending.insert(n, (cost, v));
+                Ok((first, results)) => {
+                    pending.insert(first, results);
                 }
-                Ok((_, _, Err(panic))) => std::panic::resume_unwind(panic),
                 Err(_) => {
                     // Every sender is gone: the feeder has finished and every
                     // task has sent its result.
@@ -228,8 +246,21 @@ where
     })
 }
 
+/// What a task sends back: the number of its first record, and per record
+/// its cost in the window and its mapped result (or the panic of `f`).
+type TaskResult<T> = (u64, Vec<(u64, std::thread::Result<T>)>);
+
+/// Input bytes one task gathers at most before it is handed to the pool
+/// (a record larger than this is a task of its own).
+const TASK_BYTES: u64 = 64 << 10;
+/// Records one task holds at most.
+const TASK_RECORDS: usize = 32;
+
 /// The window: records and bytes in flight, shared by the feeder (which
 /// takes) and the consumer (which gives back).
+///
+/// A feeder that found the window full sleeps until half of it is free
+/// again, so that it wakes once per many records rather than once per record.
 struct Budget {
     state: Mutex<BudgetState>,
     cv: Condvar,
@@ -241,6 +272,9 @@ struct BudgetState {
     records: usize,
     bytes: u64,
     closed: bool,
+    /// The feeder sleeps, waiting for room: `Some(true)` while the byte
+    /// budget is the one used up, `Some(false)` for the record slots.
+    waiting: Option<bool>,
 }
 
 impl Budget {
@@ -250,6 +284,7 @@ impl Budget {
                 records: 0,
                 bytes: 0,
                 closed: false,
+                waiting: None,
             }),
             cv: Condvar::new(),
             max_records,
@@ -263,16 +298,33 @@ impl Budget {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Waits for a free record slot; false when the consumer has gone.
-    fn take_slot(&self) -> bool {
+    fn is_full(&self, s: &BudgetState) -> bool {
+        s.records >= self.max_records || s.bytes >= self.max_bytes
+    }
+
+    /// Waits for a free record slot and takes it; `None` when the consumer
+    /// has gone, else the number of records in flight before this one.
+    fn take_slot(&self) -> Option<usize> {
         let mut s = self.lock();
-        while !s.closed && (s.records >= self.max_records || s.bytes >= self.max_bytes) {
+        while !s.closed && self.is_full(&s) {
+            s.waiting = Some(s.bytes >= self.max_bytes);
             s = self
                 .cv
                 .wait(s)
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
         }
+        s.waiting = None;
         if s.closed {
+            return None;
+        }
+        s.records += 1;
+        Some(s.records - 1)
+    }
+
+    /// Takes a free record slot if there is one now, without waiting.
+    fn try_take_slot(&self) -> bool {
+        let mut s = self.lock();
+        if s.closed || self.is_full(&s) {
             return false;
         }
         s.records += 1;
@@ -291,8 +343,18 @@ impl Budget {
         let mut s = self.lock();
         s.records = s.records.saturating_sub(1);
         s.bytes = s.bytes.saturating_sub(cost);
+        // Wake a waiting feeder once half of what it waits for is free again.
+        let wake = match s.waiting {
+            None => false,
+            Some(_) if self.is_full(&s) => false,
+            Some(bytes) => {
+                s.records <= self.max_records / 2 || (bytes && s.bytes <= self.max_bytes / 2)
+            }
+        };
         drop(s);
-        self.cv.notify_all();
+        if wake {
+            self.cv.notify_all();
+        }
     }
 
     fn close(&self) {
@@ -311,14 +373,22 @@ impl Drop for BudgetGuard {
     }
 }
 
-/// The feeder: takes a slot, reads a record, spawns its analysis on the pool.
+/// The feeder: takes a slot, reads a record, hands records to the pool.
+///
+/// While the workers have work queued (at least two records per thread in
+/// flight), consecutive records go to the pool together as one task, up to
+/// [`TASK_RECORDS`] records, [`TASK_BYTES`] bytes and an eighth of the window
+/// per thread: a task costs a hand-over and a wake-up of the consumer, and a
+/// news article takes less than a millisecond. When the input comes slowly
+/// (few records in flight), each record is handed over as soon as it is read,
+/// so that a slow stream is not held back waiting for a task to fill.
 fn feed<R, T, F>(
     records: R,
     analyzer: &Analyzer,
     f: &Arc<F>,
     threads: usize,
     budget: &Budget,
-    res_tx: &mpsc::Sender<(u64, u64, std::thread::Result<T>)>,
+    res_tx: &mpsc::Sender<TaskResult<T>>,
 ) where
     R: Iterator<Item = InputRecord>,
     T: Send + 'static,
@@ -329,33 +399,58 @@ fn feed<R, T, F>(
         .thread_name(|i| format!("claimscope-worker-{i}"))
         .build()
         .ok();
+    let workers = pool
+        .as_ref()
+        .map_or(1, rayon::ThreadPool::current_num_threads);
+    let busy = 2 * workers;
+    let max_task = (budget.max_records / (8 * workers)).clamp(1, TASK_RECORDS);
     let mut records = records;
     let mut seq = 0u64;
-    loop {
-        if !budget.take_slot() {
+    let mut exhausted = false;
+    while !exhausted {
+        let Some(in_flight) = budget.take_slot() else {
             return; // the consumer is gone
-        }
+        };
         let Some(rec) = records.next() else {
             return;
         };
-        let cost = budget.add_bytes(rec.bytes);
+        let first = seq;
+        let mut task_bytes = rec.bytes;
+        let mut task = vec![(budget.add_bytes(rec.bytes), rec)];
+        seq += 1;
+        if in_flight >= busy {
+            while task.len() < max_task && task_bytes < TASK_BYTES && budget.try_take_slot() {
+                let Some(rec) = records.next() else {
+                    exhausted = true;
+                    break;
+                };
+                task_bytes = task_bytes.saturating_add(rec.bytes);
+                task.push((budget.add_bytes(rec.bytes), rec));
+                seq += 1;
+            }
+        }
         let job = {
             let analyzer = analyzer.clone();
             let f = Arc::clone(f);
             let res_tx = res_tx.clone();
-            let n = seq;
             move || {
-                let out =
-                    std::panic::catch_unwind(AssertUnwindSafe(|| run_one(&analyzer, rec, &*f)));
+                let results = task
+                    .into_iter()
+                    .map(|(cost, rec)| {
+                        let out = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                            run_one(&analyzer, rec, &*f)
+                        }));
+                        (cost, out)
+                    })
+                    .collect();
                 // The consumer may have gone; nothing to do then.
-                let _ = res_tx.send((n, cost, out));
+                let _ = res_tx.send((first, results));
             }
         };
         match &pool {
             Some(p) => p.spawn(job),
             None => job(),
         }
-        seq += 1;
     }
 }
 
@@ -471,6 +566,129 @@ mod tests {
         .map(Result::unwrap)
         .collect();
         assert_eq!(seq, par);
+    }
+
+    #[test]
+    fn tasks_of_many_records_keep_order_and_results() {
+        // A window much larger than the thread count: the feeder hands records
+        // over in tasks of several.
+        let analyzer = test_analyzer();
+        let input = recs(400);
+        let seq: Vec<Document> = input
+            .iter()
+            .cloned()
+            .map(|r| analyze_record(&analyzer, r).unwrap())
+            .collect();
+        for threads in [1, 2, 3] {
+            let par: Vec<Document> = analyze_batch(
+                &analyzer,
+                input.clone(),
+                BatchOptions {
+                    threads,
+                    window: 256,
+                    ..BatchOptions::default()
+                },
+            )
+            .map(Result::unwrap)
+            .collect();
+            assert_eq!(seq, par, "threads {threads}");
+        }
+    }
+
+    #[test]
+    fn a_panic_in_the_map_reaches_the_caller_at_its_record() {
+        let analyzer = test_analyzer();
+        let got = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            let mut seen = Vec::new();
+            let it = analyze_batch_map(
+                &analyzer,
+                recs(200),
+                BatchOptions {
+                    threads: 2,
+                    window: 256,
+                    ..BatchOptions::default()
+                },
+                |_, r| {
+                    let id = r.unwrap().id;
+                    assert_ne!(id, "r150", "boom");
+                    id
+                },
+            );
+            for id in it {
+                seen.push(id);
+            }
+            seen
+        }));
+        let Err(p) = got else {
+            panic!("the panic was lost");
+        };
+        let msg = p.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(msg.contains("boom"), "{msg}");
+    }
+
+    #[test]
+    fn records_before_the_panic_are_yielded() {
+        let analyzer = test_analyzer();
+        let mut it = analyze_batch_map(
+            &analyzer,
+            recs(200),
+            BatchOptions {
+                threads: 2,
+                window: 256,
+                ..BatchOptions::default()
+            },
+            |_, r| {
+                let id = r.unwrap().id;
+                assert_ne!(id, "r150", "boom");
+                id
+            },
+        );
+        let first: Vec<String> = it.by_ref().take(150).collect();
+        let want: Vec<String> = (0..150).map(|i| format!("r{i}")).collect();
+        assert_eq!(first, want);
+        let rest = std::panic::catch_unwind(AssertUnwindSafe(|| it.next()));
+        assert!(rest.is_err());
+    }
+
+    #[test]
+    fn a_stalled_stream_does_not_hold_back_what_was_read() {
+        // Records arrive one by one through a channel, the next only after
+        // the previous result came out: the feeder must not wait to fill a
+        // task before handing a record over.
+        let analyzer = test_analyzer();
+        // A feeder that waits for a task to fill would hang here: fail loudly instead.
+        let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let watchdog = {
+            let done = Arc::clone(&done);
+            std::thread::spawn(move || {
+                for _ in 0..600 {
+                    if done.load(std::sync::atomic::Ordering::SeqCst) {
+                        return;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                eprintln!("a_stalled_stream_does_not_hold_back_what_was_read: no result in 60 s");
+                std::process::abort();
+            })
+        };
+        let (tx, rx) = mpsc::channel::<InputRecord>();
+        let mut it = analyze_batch(
+            &analyzer,
+            rx,
+            BatchOptions {
+                threads: 2,
+                window: 256,
+                ..BatchOptions::default()
+            },
+        );
+        for (i, r) in recs(20).into_iter().enumerate() {
+            tx.send(r).unwrap();
+            assert_eq!(it.next().unwrap().unwrap().id, format!("r{i}"));
+        }
+        drop(tx);
+        assert!(it.next().is_none());
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+        let _ = watchdog.join();
     }
 
     #[test]
