@@ -363,6 +363,21 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     // would make a final `Σ` `ς`, not `σ`: no entry or prefix has either, and both
     // are letters, so the answers are the same.)
     let mut buf = [0u8; BOILERPLATE_HEAD + 12];
+    // Most lines start unlike every entry and prefix: the first byte of their
+    // first char lowercased tells, then their first two chars (every entry and
+    // prefix has at least two).
+    let (head, _) = lowercase_head(t, 1, &mut buf);
+    if !head
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| BOILERPLATE_FIRST_BYTES[usize::from(b)])
+        || !BOILERPLATE_LINES
+            .iter()
+            .chain(BOILERPLATE_PREFIXES)
+            .any(|e| e.starts_with(head))
+    {
+        return false;
+    }
     let bare_src = t.trim_end_matches(is_trailing_punct);
     let (bare, whole) = lowercase_head(bare_src, BOILERPLATE_LINE_MAX, &mut buf);
     if whole && BOILERPLATE_LINES.contains(&bare) {
@@ -397,6 +412,22 @@ const fn longest(list: &[&str]) -> usize {
     }
     max
 }
+
+/// The first bytes of the entries of both lists.
+const BOILERPLATE_FIRST_BYTES: [bool; 256] = {
+    let mut set = [false; 256];
+    let lists = [BOILERPLATE_LINES, BOILERPLATE_PREFIXES];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            set[lists[l][i].as_bytes()[0] as usize] = true;
+            i += 1;
+        }
+        l += 1;
+    }
+    set
+};
 
 const BOILERPLATE_LINE_MAX: usize = longest(BOILERPLATE_LINES);
 const BOILERPLATE_PREFIX_MAX: usize = longest(BOILERPLATE_PREFIXES);

@@ -192,6 +192,21 @@ pub(crate) struct Ctx<'a> {
     org_heads: RefCell<FastMap<&'a str, bool>>,
 }
 
+/// Tokens after which a word starts a sentence-like unit (one char each, at
+/// most three bytes).
+const OPENERS: &[&[u8]] = &[
+    b":",
+    b"\"",
+    "«".as_bytes(),
+    "„".as_bytes(),
+    "“".as_bytes(),
+    "—".as_bytes(),
+    "–".as_bytes(),
+    b"-",
+    "•".as_bytes(),
+    b"(",
+];
+
 /// Is the first letter of `s` upper-case? (ASCII and basic Cyrillic are
 /// answered without the Unicode tables.)
 fn is_cap(s: &str) -> bool {
@@ -261,6 +276,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // Also the first word of every line and after a colon or an opening quote.
+        let bytes = text.as_bytes();
         for k in 0..tokens.len() {
             if tokens[k].kind != TokenKind::Word {
                 continue;
@@ -270,14 +286,15 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let prev = tokens[k - 1];
-            let gap = &text[prev.span.end()..tokens[k].span.start()];
-            let p = prev.text(text);
-            if gap.contains('\n')
-                || matches!(
-                    p,
-                    ":" | "\"" | "«" | "„" | "“" | "—" | "–" | "-" | "•" | "("
-                ) && (gap.is_empty() || k < 2 || p != "-")
-            {
+            // Gaps between tokens are short: a plain loop, not a memchr.
+            let gap = bytes
+                .get(prev.span.end()..tokens[k].span.start())
+                .unwrap_or_default();
+            let p = bytes
+                .get(prev.span.start()..prev.span.end())
+                .unwrap_or_default();
+            let opener = p.len() <= 3 && OPENERS.contains(&p);
+            if gap.contains(&b'\n') || opener && (gap.is_empty() || k < 2 || p != b"-") {
                 initial[k] = true;
             }
         }

@@ -254,6 +254,10 @@ const TLDS: &[&str] = &[
 
 /// True when `word` lowercased equals `lower` (which is lowercase), without allocating.
 fn eq_lower(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        // An ASCII word lowercases byte by byte, into ASCII.
+        return word.eq_ignore_ascii_case(lower);
+    }
     word.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
