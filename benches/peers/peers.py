@@ -1,7 +1,10 @@
 """Throughput of claimscope against Python peers on the same English text.
 
     peers.py make-text OUT.txt KB      write about KB kilobytes of English news
-    peers.py run TEXT.txt STAGES_BIN   time the peers and claimscope, print ratios
+    peers.py run TEXT.txt STAGES_BIN [STAGES_BIN ...]
+                                       time the peers and claimscope, print ratios
+                                       (for the first stage timer; the others,
+                                       built with other allocators, beside it)
 
 The text is the project's English seed and dev news texts, repeated. Every
 tool gets the same documents (blocks of about 2 KB, cut at blank lines), one
@@ -106,15 +109,20 @@ def load_spacy():
     sys.exit("peers: cannot load the en_core_web_sm model")
 
 
-def run(text_path, stages_bin):
+def run(text_path, stages_bins):
     with open(text_path, encoding="utf-8") as fh:
         text = fh.read()
     docs = documents(text)
     nbytes = sum(len(d.encode("utf-8")) for d in docs)
     print(f"text: {nbytes / 1000:.0f} KB of English news in {len(docs)} documents")
 
-    out = subprocess.run([stages_bin, text_path, "en"], check=True, capture_output=True, text=True)
-    cs = json.loads(out.stdout)
+    # The first stage timer is the one the ratios are for; the others (other
+    # allocators) are printed beside it.
+    runs = []
+    for b in stages_bins:
+        out = subprocess.run([b, text_path, "en"], check=True, capture_output=True, text=True)
+        runs.append(json.loads(out.stdout))
+    cs = runs[0]
 
     import blingfire
     import pysbd
@@ -153,30 +161,36 @@ def run(text_path, stages_bin):
         f"versions: spaCy {spacy.__version__} ({model}), textacy {textacy.__version__}, "
         f"pysbd {getattr(pysbd, '__version__', '?')}, blingfire {getattr(blingfire, '__version__', '?')}"
     )
-    print(f"{'tool':<34} {'MB/s':>10}")
-    print(f"{'claimscope pipeline':<34} {cs['pipeline'] / mb:>10.2f}")
-    print(f"{'claimscope tokenize + sentences':<34} {cs['sentences'] / mb:>10.2f}")
-    print(f"{'claimscope tokenize':<34} {cs['tokenize'] / mb:>10.2f}")
-    print(f"{'spaCy sm + textacy quotations':<34} {peers['spacy_textacy'] / mb:>10.3f}")
-    print(f"{'pysbd sentences':<34} {peers['pysbd'] / mb:>10.3f}")
-    print(f"{'blingfire text_to_words':<34} {peers['blingfire'] / mb:>10.2f}")
+    print(f"{'tool':<44} {'MB/s':>10}")
+    for r in runs:
+        alloc = r.get("allocator", "?")
+        print(f"{'claimscope pipeline (' + alloc + ')':<44} {r['pipeline'] / mb:>10.2f}")
+        print(f"{'claimscope tokenize + sentences (' + alloc + ')':<44} {r['sentences'] / mb:>10.2f}")
+        print(f"{'claimscope tokenize (' + alloc + ')':<44} {r['tokenize'] / mb:>10.2f}")
+    print(f"{'spaCy sm + textacy quotations':<44} {peers['spacy_textacy'] / mb:>10.3f}")
+    print(f"{'pysbd sentences':<44} {peers['pysbd'] / mb:>10.3f}")
+    print(f"{'blingfire text_to_words':<44} {peers['blingfire'] / mb:>10.2f}")
     rows = [
         ("pipeline vs spaCy+textacy", cs["pipeline"] / peers["spacy_textacy"], 1000),
         ("sentences vs pysbd", cs["sentences"] / peers["pysbd"], 10),
         ("tokenize vs blingfire", cs["tokenize"] / peers["blingfire"], 1),
     ]
     print()
-    print(f"{'ratio (claimscope / peer)':<34} {'ratio':>10} {'target':>8}")
+    print(f"ratios for claimscope on {cs.get('allocator', '?')}")
+    print(f"{'ratio (claimscope / peer)':<44} {'ratio':>10} {'target':>8}")
     for name, r, target in rows:
         flag = "ok" if r >= target else "BELOW"
-        print(f"{name:<34} {r:>9.1f}x {'>= ' + str(target) + 'x':>8}  {flag}")
+        print(f"{name:<44} {r:>9.1f}x {'>= ' + str(target) + 'x':>8}  {flag}")
+    for r in runs[1:]:
+        ratio = r["pipeline"] / peers["spacy_textacy"]
+        print(f"{'pipeline vs spaCy+textacy (' + r.get('allocator', '?') + ')':<44} {ratio:>9.1f}x")
 
 
 def main():
     if len(sys.argv) == 4 and sys.argv[1] == "make-text":
         make_text(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) == 4 and sys.argv[1] == "run":
-        run(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 4 and sys.argv[1] == "run":
+        run(sys.argv[2], sys.argv[3:])
     else:
         sys.exit(__doc__)
 

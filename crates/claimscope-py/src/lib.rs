@@ -13,6 +13,12 @@ pub mod errors;
 
 use pyo3::prelude::*;
 
+/// mimalloc for the Rust side of the module (Python's own objects keep
+/// Python's allocator), as for the command line: the pipeline makes many
+/// small, short-lived allocations per document.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Tokenizes text; returns `(start, end, kind)` with code-point offsets.
 #[pyfunction]
 #[pyo3(signature = (text, lang = "en"))]
