@@ -66,14 +66,38 @@ pub(crate) struct Norms {
 
 impl Norms {
     /// Normalizes the word tokens of `text`.
+    ///
+    /// In a text mostly of ASCII (two thirds of its bytes or more: English,
+    /// Polish, German, French), `buf` starts with the whole text,
+    /// ASCII-lowercased and with `` ` `` as `'`, made in one pass: an ASCII
+    /// word's normalized form is then its own span of `buf` (as
+    /// [`push_normalized_word`] would write it), and only the other words are
+    /// normalized one by one, after the text. In other texts (Cyrillic), every
+    /// word is normalized one by one.
     pub(crate) fn new(text: &str, tokens: &[crate::model::Token]) -> Norms {
-        let mut buf = String::with_capacity(text.len());
+        let ascii = text.len() - count_non_ascii(text.as_bytes());
+        let mut buf;
+        let whole = ascii * 3 >= text.len() * 2;
+        if whole {
+            buf = String::with_capacity(text.len() + (text.len() - ascii) * 2);
+            buf.push_str(text);
+            buf.make_ascii_lowercase();
+            if text.as_bytes().contains(&b'`') {
+                buf = buf.replace('`', "'");
+            }
+        } else {
+            buf = String::with_capacity(text.len());
+        }
         let at = tokens
             .iter()
             .map(|t| {
                 (t.kind == crate::model::TokenKind::Word).then(|| {
+                    let word = t.text(text);
+                    if whole && word.is_ascii() {
+                        return (t.span.start(), t.span.end());
+                    }
                     let start = buf.len();
-                    push_normalized_word(&mut buf, t.text(text));
+                    push_normalized_word(&mut buf, word);
                     (start, buf.len())
                 })
             })
@@ -91,6 +115,19 @@ impl Norms {
     pub(crate) fn is_word(&self, i: usize) -> bool {
         self.at.get(i).is_some_and(Option::is_some)
     }
+}
+
+/// How many bytes of `b` are not ASCII (eight at a time).
+fn count_non_ascii(b: &[u8]) -> usize {
+    let chunks = b.chunks_exact(8);
+    let tail = chunks.remainder().iter().filter(|&&x| x >= 0x80).count();
+    chunks.fold(tail, |n, c| {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // The high bits moved down to one per byte, summed by a multiply
+        // (count_ones is a software loop without the popcnt feature).
+        let ones = (w & 0x8080_8080_8080_8080) >> 7;
+        n + (ones.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+    })
 }
 
 /// Appends [`normalize_word`]`(word)` to `out` (for callers that keep the
@@ -486,6 +523,39 @@ pub fn metadata_date(text: &str) -> Option<(String, Span)> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn norms_are_the_normalized_words_in_both_modes() {
+        // Mostly ASCII (the text is copied and lowercased whole), with a
+        // backtick, typographic apostrophes and non-ASCII words; then mostly
+        // Cyrillic (word by word).
+        for text in [
+            "The KREMLIN said Putin`s aide met Łukaszenko’s envoy in Kyiv; Zełenski wasn`t there.",
+            "Песков ЗАЯВИЛ, что Путин`s встретился с Łukaszenko — «Кремль»",
+        ] {
+            let tokens = crate::tokenize::tokenize(text, crate::lang::Lang::En);
+            let norms = Norms::new(text, &tokens);
+            for (i, t) in tokens.iter().enumerate() {
+                let want =
+                    (t.kind == crate::model::TokenKind::Word).then(|| normalize_word(t.text(text)));
+                assert_eq!(norms.get(i), want.as_deref(), "token {i} of {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn non_ascii_bytes_are_counted() {
+        for text in [
+            "",
+            "abc",
+            "Łódź",
+            "Песков заявил",
+            "aaaaaaaaŁaaaaaaaaaaaaaaaaaaaaé",
+        ] {
+            let want = text.bytes().filter(|b| !b.is_ascii()).count();
+            assert_eq!(count_non_ascii(text.as_bytes()), want, "{text}");
+        }
+    }
 
     #[test]
     fn char_at_decodes_every_char() {
