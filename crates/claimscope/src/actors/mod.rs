@@ -9,7 +9,8 @@
 //! Matching ([`ActorMatcher::find`]): the text is case-folded with an offset
 //! map back to the original ([`fold`]); at each word start the longest prefix
 //! found names a group, and its forms are looked up, longest first, where they
-//! would end at a word boundary. Where the text starts a word with a
+//! would end at a word boundary and the text there ends in the last byte of
+//! some form of that length. Where the text starts a word with a
 //! lower-case letter, a second, small index holds only the forms that some
 //! reading lets start that way (all others would fail the capitalization
 //! check there), and a filter of the prefixes' first two bytes passes over
@@ -519,10 +520,13 @@ impl ActorMatcher {
             };
             // The forms of the group, by length, then shorter forms equal to a
             // shorter prefix.
+            // A length whose forms all end in another byte than the text
+            // there is passed over without a look-up.
             let lens = &index.group_lens[g as usize];
             let ends = lens
                 .iter()
-                .map(|&l| s + l as usize)
+                .filter(|&&(l, last)| l == 0 || bytes.get(s + l as usize - 1) == Some(&last))
+                .map(|&(l, _)| s + l as usize)
                 .chain(char_ends[..m_chars - 1].iter().rev().copied());
             for e in ends {
                 if e > ft.len() || !ft.is_char_boundary(e) || word_char_at(e) {
@@ -684,9 +688,9 @@ struct PrefixIndex {
     single_bytes: [u64; 4],
     /// Bit `b0 * 256 + b1`: some prefix starts with the bytes `b0 b1`.
     pairs: Box<[u64]>,
-    /// Per prefix group: the distinct byte lengths of the forms starting
-    /// with it, longest first.
-    group_lens: Vec<Box<[u32]>>,
+    /// Per prefix group: the distinct (byte length, last byte) pairs of the
+    /// forms starting with it, longest first.
+    group_lens: Vec<Box<[(u32, u8)]>>,
 }
 
 impl PrefixIndex {
@@ -695,7 +699,7 @@ impl PrefixIndex {
         let mut first_bytes = [0u64; 4];
         let mut single_bytes = [0u64; 4];
         let mut pairs = vec![0u64; 65536 / 64].into_boxed_slice();
-        let mut groups: Vec<Vec<u32>> = Vec::new();
+        let mut groups: Vec<Vec<(u32, u8)>> = Vec::new();
         for k in keys {
             let fw = prefix(k);
             let g = if let Some(&g) = prefix_map.get(fw) {
@@ -718,7 +722,8 @@ impl PrefixIndex {
                 groups.push(Vec::new());
                 g
             };
-            groups[g as usize].push(u32::try_from(k.len()).unwrap_or(u32::MAX));
+            let last = k.as_bytes().last().copied().unwrap_or(0);
+            groups[g as usize].push((u32::try_from(k.len()).unwrap_or(u32::MAX), last));
         }
         let group_lens = groups
             .into_iter()
