@@ -219,6 +219,18 @@ pub fn fold_str(s: &str) -> String {
     out
 }
 
+/// Bytes that end a run of plain ASCII in [`fold`]: non-ASCII, `` ` `` and
+/// whitespace other than the space.
+const RUN_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || b == b'`' as usize || (b >= b'\t' as usize && b <= b'\r' as usize);
+        b += 1;
+    }
+    t
+};
+
 /// Folds a text.
 #[must_use]
 pub fn fold(text: &str) -> Folded {
@@ -254,7 +266,7 @@ pub fn fold(text: &str) -> Folded {
             let mut r = b;
             let mut space = false;
             while let Some(&x) = bytes.get(r) {
-                if x >= 0x80 || x == b'`' || matches!(x, b'\t'..=b'\r') || (x == b' ' && space) {
+                if RUN_STOP[usize::from(x)] || (x == b' ' && space) {
                     break;
                 }
                 space = x == b' ';
