@@ -1,5 +1,8 @@
 //! The whole pipeline through `claimscope_batch::analyze_batch`: bytes/s with
-//! 1 and 2 worker threads, and the cost of building an analyzer.
+//! 1 and 2 worker threads (`pipeline_*`: the documents come back to the
+//! caller; `extract_jsonl_*`: as `claimscope extract` runs, each document
+//! written as its JSON line in the worker), the same work without the engine,
+//! and the cost of building an analyzer.
 //!
 //! The corpus is the multilingual dev texts of `../shared/eval/gold` (en, pl,
 //! ru, uk news) when they are there, else `examples/data`, repeated to about
@@ -8,8 +11,8 @@
 
 use std::time::Duration;
 
-use claimscope::Analyzer;
-use claimscope_batch::{BatchOptions, InputRecord, analyze_batch};
+use claimscope::{Analyzer, OutputFields};
+use claimscope_batch::{BatchOptions, InputRecord, analyze_batch, analyze_batch_map};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 /// The seed news texts: gold dev documents, else the examples.
@@ -87,6 +90,32 @@ fn bench(c: &mut Criterion) {
                     analyze_batch(&analyzer, recs, opts)
                         .map(|r| r.map(|d| d.claims.len()).unwrap_or(0))
                         .sum::<usize>()
+                },
+                criterion::BatchSize::LargeInput,
+            );
+        });
+    }
+    // As `claimscope extract` runs: each document written as its JSON line
+    // inside the worker that analyzed it (the documents are dropped there
+    // too), the caller's thread only taking the lines in order.
+    for threads in [1usize, 2] {
+        g.bench_function(format!("extract_jsonl_{threads}_thread"), |b| {
+            b.iter_batched(
+                || records.clone(),
+                |recs| {
+                    let opts = BatchOptions {
+                        threads,
+                        ..BatchOptions::default()
+                    };
+                    analyze_batch_map(&analyzer, recs, opts, |_, r| {
+                        r.ok()
+                            .and_then(|d| {
+                                serde_json::to_vec(&d.to_output(OutputFields::default())).ok()
+                            })
+                            .unwrap_or_default()
+                    })
+                    .map(|line| line.len())
+                    .sum::<usize>()
                 },
                 criterion::BatchSize::LargeInput,
             );
