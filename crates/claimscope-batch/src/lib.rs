@@ -8,20 +8,16 @@
 //!
 //! ## The pipeline
 //!
-//! A feeder thread pulls records from the input iterator and hands them to the
-//! pool as soon as a slot of the window is free; the caller's thread takes the
-//! results back in input order. While the workers have work queued, a task
-//! holds a few consecutive records (up to 32 records or 64 KB), so that the
-//! threads hand over and wake each other once per task, not once per record;
-//! when the input comes slowly, every record is a task of its own and goes
-//! out as soon as it is read. Tasks are independent: no worker waits for the
-//! slowest document of another's task; a slow document only holds back the
-//! *output* of later documents (up to the window), not the work on them.
-//! A feeder that finds the window full sleeps until half of it is free.
-//!
-//! One trade-off: a stream that pauses while the feeder is filling a task
-//! (the workers being busy) holds the records read into that task until the
-//! stream goes on or ends.
+//! A feeder thread pulls records from the input iterator into a queue as
+//! soon as a slot of the window is free; worker jobs on the pool take from
+//! the queue what is there (several consecutive records at a time while input
+//! comes fast, up to 32 records or 64 KB), and the caller's thread takes the
+//! results back in input order. Threads hand over and wake each other once
+//! per batch of records, not once per record, and a record that has been read
+//! never waits for more input. No worker waits for the slowest document of
+//! another's batch; a slow document only holds back the *output* of later
+//! documents (up to the window), not the work on them. A feeder that finds
+//! the window full sleeps until half of it is free.
 //!
 //! The window counts records (and their input bytes) from the moment the
 //! feeder has read them until the caller has taken their result, so memory is
@@ -32,7 +28,7 @@ pub mod csv;
 pub mod input;
 pub mod stats;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
@@ -302,9 +298,9 @@ impl Budget {
         s.records >= self.max_records || s.bytes >= self.max_bytes
     }
 
-    /// Waits for a free record slot and takes it; `None` when the consumer
-    /// has gone, else the number of records in flight before this one.
-    fn take_slot(&self) -> Option<usize> {
+    /// Waits for a free record slot and takes it; false when the consumer
+    /// has gone.
+    fn take_slot(&self) -> bool {
         let mut s = self.lock();
         while !s.closed && self.is_full(&s) {
             s.waiting = Some(s.bytes >= self.max_bytes);
@@ -315,16 +311,6 @@ impl Budget {
         }
         s.waiting = None;
         if s.closed {
-            return None;
-        }
-        s.records += 1;
-        Some(s.records - 1)
-    }
-
-    /// Takes a free record slot if there is one now, without waiting.
-    fn try_take_slot(&self) -> bool {
-        let mut s = self.lock();
-        if s.closed || self.is_full(&s) {
             return false;
         }
         s.records += 1;
@@ -373,15 +359,25 @@ impl Drop for BudgetGuard {
     }
 }
 
-/// The feeder: takes a slot, reads a record, hands records to the pool.
+/// Records read and not yet taken by a worker, in input order, and the
+/// number of worker jobs running.
+struct Queue {
+    records: VecDeque<(u64, u64, InputRecord)>,
+    jobs: usize,
+}
+
+/// The feeder: takes a slot, reads a record, queues it for the workers.
 ///
-/// While the workers have work queued (at least two records per thread in
-/// flight), consecutive records go to the pool together as one task, up to
-/// [`TASK_RECORDS`] records, [`TASK_BYTES`] bytes and an eighth of the window
-/// per thread: a task costs a hand-over and a wake-up of the consumer, and a
-/// news article takes less than a millisecond. When the input comes slowly
-/// (few records in flight), each record is handed over as soon as it is read,
-/// so that a slow stream is not held back waiting for a task to fill.
+/// A worker job takes the records that are queued *now* (up to
+/// [`TASK_RECORDS`] and [`TASK_BYTES`], and its share when several workers
+/// are running), analyzes them, sends their results in one message, and goes
+/// back to the queue until it is empty. A new job is started only when a
+/// record is queued and fewer jobs than workers run. So while input comes
+/// fast, each hand-over and wake-up of the consumer covers several records
+/// (a news article takes less than a millisecond), and a record that has been
+/// read never waits for more input: a stream that pauses, or a caller that
+/// sends a batch of records and waits for its results before sending more,
+/// gets every result of what it sent.
 fn feed<R, T, F>(
     records: R,
     analyzer: &Analyzer,
@@ -402,55 +398,90 @@ fn feed<R, T, F>(
     let workers = pool
         .as_ref()
         .map_or(1, rayon::ThreadPool::current_num_threads);
-    let busy = 2 * workers;
     let max_task = (budget.max_records / (8 * workers)).clamp(1, TASK_RECORDS);
+    let queue = Arc::new(Mutex::new(Queue {
+        records: VecDeque::new(),
+        jobs: 0,
+    }));
     let mut records = records;
     let mut seq = 0u64;
-    let mut exhausted = false;
-    while !exhausted {
-        let Some(in_flight) = budget.take_slot() else {
+    loop {
+        if !budget.take_slot() {
             return; // the consumer is gone
-        };
+        }
         let Some(rec) = records.next() else {
             return;
         };
-        let first = seq;
-        let mut task_bytes = rec.bytes;
-        let mut task = vec![(budget.add_bytes(rec.bytes), rec)];
-        seq += 1;
-        if in_flight >= busy {
-            while task.len() < max_task && task_bytes < TASK_BYTES && budget.try_take_slot() {
-                let Some(rec) = records.next() else {
-                    exhausted = true;
-                    break;
-                };
-                task_bytes = task_bytes.saturating_add(rec.bytes);
-                task.push((budget.add_bytes(rec.bytes), rec));
-                seq += 1;
+        let cost = budget.add_bytes(rec.bytes);
+        let start_job = {
+            let mut q = queue
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            q.records.push_back((seq, cost, rec));
+            let start = q.jobs < workers;
+            if start {
+                q.jobs += 1;
             }
+            start
+        };
+        seq += 1;
+        if !start_job {
+            continue;
         }
         let job = {
+            let queue = Arc::clone(&queue);
             let analyzer = analyzer.clone();
             let f = Arc::clone(f);
             let res_tx = res_tx.clone();
-            move || {
-                let results = task
-                    .into_iter()
-                    .map(|(cost, rec)| {
-                        let out = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                            run_one(&analyzer, rec, &*f)
-                        }));
-                        (cost, out)
-                    })
-                    .collect();
-                // The consumer may have gone; nothing to do then.
-                let _ = res_tx.send((first, results));
-            }
+            move || work(&queue, workers, max_task, &analyzer, &*f, &res_tx)
         };
         match &pool {
             Some(p) => p.spawn(job),
             None => job(),
         }
+    }
+}
+
+/// A worker job: takes queued records and analyzes them until the queue is
+/// empty (see [`feed`]).
+fn work<T>(
+    queue: &Mutex<Queue>,
+    workers: usize,
+    max_task: usize,
+    analyzer: &Analyzer,
+    f: &(dyn Fn(u64, Result<Document, RecordError>) -> T + Send + Sync),
+    res_tx: &mpsc::Sender<TaskResult<T>>,
+) {
+    loop {
+        let task: Vec<(u64, u64, InputRecord)> = {
+            let mut q = queue
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if q.records.is_empty() {
+                q.jobs -= 1;
+                return;
+            }
+            // This job's share of what is queued, so that the other
+            // workers get some too.
+            let share = q.records.len().div_ceil(q.jobs.clamp(1, workers));
+            let mut n = 0;
+            let mut bytes = 0u64;
+            while n < share.min(max_task) && (n == 0 || bytes < TASK_BYTES) {
+                bytes = bytes.saturating_add(q.records[n].2.bytes);
+                n += 1;
+            }
+            q.records.drain(..n).collect()
+        };
+        let first = task[0].0;
+        let results = task
+            .into_iter()
+            .map(|(_, cost, rec)| {
+                let out = std::panic::catch_unwind(AssertUnwindSafe(|| run_one(analyzer, rec, f)));
+                (cost, out)
+            })
+            .collect();
+        // The consumer may have gone; nothing to do then.
+        let _ = res_tx.send((first, results));
     }
 }
 
@@ -684,6 +715,52 @@ mod tests {
         for (i, r) in recs(20).into_iter().enumerate() {
             tx.send(r).unwrap();
             assert_eq!(it.next().unwrap().unwrap().id, format!("r{i}"));
+        }
+        drop(tx);
+        assert!(it.next().is_none());
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+        let _ = watchdog.join();
+    }
+
+    #[test]
+    fn a_caller_that_waits_for_each_burst_gets_all_of_it() {
+        // The caller sends a burst of records (more than the workers can take
+        // at once) and waits for all of their results before it sends the
+        // next: a feeder that held read records back, waiting for more input
+        // to fill a task, would hang here.
+        let analyzer = test_analyzer();
+        let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let watchdog = {
+            let done = Arc::clone(&done);
+            std::thread::spawn(move || {
+                for _ in 0..600 {
+                    if done.load(std::sync::atomic::Ordering::SeqCst) {
+                        return;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                eprintln!("a_caller_that_waits_for_each_burst_gets_all_of_it: no result in 60 s");
+                std::process::abort();
+            })
+        };
+        let (tx, rx) = mpsc::channel::<InputRecord>();
+        let mut it = analyze_batch(
+            &analyzer,
+            rx,
+            BatchOptions {
+                threads: 2,
+                window: 256,
+                ..BatchOptions::default()
+            },
+        );
+        let all = recs(150);
+        for burst in all.chunks(50) {
+            for r in burst {
+                tx.send(r.clone()).unwrap();
+            }
+            for r in burst {
+                assert_eq!(it.next().unwrap().unwrap().id, r.id);
+            }
         }
         drop(tx);
         assert!(it.next().is_none());
