@@ -518,10 +518,9 @@ impl ActorMatcher {
             }) else {
                 continue;
             };
-            // The forms of the group, by length, then shorter forms equal to a
-            // shorter prefix.
-            // A length whose forms all end in another byte than the text
-            // there is passed over without a look-up.
+            // The forms of the group, by length (a length whose forms all end
+            // in another byte than the text there is passed over without a
+            // look-up), then shorter forms equal to a shorter prefix.
             let lens = &index.group_lens[g as usize];
             let ends = lens
                 .iter()
