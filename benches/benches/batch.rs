@@ -78,48 +78,40 @@ fn bench(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(5));
     g.throughput(Throughput::Bytes(bytes));
-    for threads in [1usize, 2] {
-        g.bench_function(format!("pipeline_{threads}_thread"), |b| {
-            b.iter_batched(
-                || records.clone(),
-                |recs| {
-                    let opts = BatchOptions {
-                        threads,
-                        ..BatchOptions::default()
-                    };
-                    analyze_batch(&analyzer, recs, opts)
-                        .map(|r| r.map(|d| d.claims.len()).unwrap_or(0))
-                        .sum::<usize>()
-                },
-                criterion::BatchSize::LargeInput,
-            );
-        });
-    }
-    // As `claimscope extract` runs: each document written as its JSON line
-    // inside the worker that analyzed it (the documents are dropped there
-    // too), the caller's thread only taking the lines in order.
-    for threads in [1usize, 2] {
-        g.bench_function(format!("extract_jsonl_{threads}_thread"), |b| {
-            b.iter_batched(
-                || records.clone(),
-                |recs| {
-                    let opts = BatchOptions {
-                        threads,
-                        ..BatchOptions::default()
-                    };
-                    analyze_batch_map(&analyzer, recs, opts, |_, r| {
-                        r.ok()
-                            .and_then(|d| {
-                                serde_json::to_vec(&d.to_output(OutputFields::default())).ok()
-                            })
-                            .unwrap_or_default()
-                    })
-                    .map(|line| line.len())
-                    .sum::<usize>()
-                },
-                criterion::BatchSize::LargeInput,
-            );
-        });
+    // `pipeline`: every Document comes back to the caller's thread (and is
+    // freed there). `extract_jsonl`: as `claimscope extract` runs, each
+    // document written as its JSON line inside the worker that analyzed it
+    // (the documents are dropped there too), the caller's thread only taking
+    // the lines in order.
+    let run = |recs: Vec<InputRecord>, threads: usize, jsonl: bool| -> usize {
+        let opts = BatchOptions {
+            threads,
+            ..BatchOptions::default()
+        };
+        if jsonl {
+            analyze_batch_map(&analyzer, recs, opts, |_, r| {
+                r.ok()
+                    .and_then(|d| serde_json::to_vec(&d.to_output(OutputFields::default())).ok())
+                    .unwrap_or_default()
+            })
+            .map(|line| line.len())
+            .sum()
+        } else {
+            analyze_batch(&analyzer, recs, opts)
+                .map(|r| r.map(|d| d.claims.len()).unwrap_or(0))
+                .sum()
+        }
+    };
+    for (name, jsonl) in [("pipeline", false), ("extract_jsonl", true)] {
+        for threads in [1usize, 2] {
+            g.bench_function(format!("{name}_{threads}_thread"), |b| {
+                b.iter_batched(
+                    || records.clone(),
+                    |recs| run(recs, threads, jsonl),
+                    criterion::BatchSize::LargeInput,
+                );
+            });
+        }
     }
     // The same work, one document at a time on the caller's thread: what the
     // batch engine's threads, channels and reordering cost on one core.

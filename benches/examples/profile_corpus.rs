@@ -22,24 +22,21 @@ use std::time::Instant;
 
 use claimscope::{AnalyzeOptions, Analyzer};
 
+mod common;
+
 fn main() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let path = args
         .next()
         .ok_or("usage: profile_corpus CORPUS.jsonl [REPEAT] [LANG]")?;
-    let repeat: u32 = match args.next() {
-        Some(r) => r.parse().map_err(|e| format!("REPEAT: {e}"))?,
-        None => 10,
-    };
+    let repeat: u32 = common::arg_or(&mut args, "REPEAT", 10)?;
     let lang = match args.next() {
         Some(l) => Some(claimscope::Lang::from_code(&l).map_err(|e| e.to_string())?),
         None => None,
     };
-    let data = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-    let texts: Vec<String> = data
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+    let texts: Vec<String> = common::jsonl_file(&path)?
+        .into_iter()
+        .filter_map(|r| r.text.ok())
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let analyzer = Analyzer::new().map_err(|e| e.to_string())?;

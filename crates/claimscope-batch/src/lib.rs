@@ -556,6 +556,36 @@ mod tests {
             .collect()
     }
 
+    /// Aborts the test process (a loud failure, where a hang would stall
+    /// the whole test run) unless stopped within 60 s.
+    struct Watchdog {
+        done: Arc<std::sync::atomic::AtomicBool>,
+        thread: std::thread::JoinHandle<()>,
+    }
+
+    impl Watchdog {
+        fn start(test: &'static str) -> Watchdog {
+            let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let flag = Arc::clone(&done);
+            let thread = std::thread::spawn(move || {
+                for _ in 0..600 {
+                    if flag.load(std::sync::atomic::Ordering::SeqCst) {
+                        return;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                eprintln!("{test}: no result in 60 s");
+                std::process::abort();
+            });
+            Watchdog { done, thread }
+        }
+
+        fn stop(self) {
+            self.done.store(true, std::sync::atomic::Ordering::SeqCst);
+            let _ = self.thread.join();
+        }
+    }
+
     #[test]
     fn order_is_kept_with_small_windows_and_many_threads() {
         let analyzer = test_analyzer();
@@ -629,37 +659,6 @@ mod tests {
     #[test]
     fn a_panic_in_the_map_reaches_the_caller_at_its_record() {
         let analyzer = test_analyzer();
-        let got = std::panic::catch_unwind(AssertUnwindSafe(|| {
-            let mut seen = Vec::new();
-            let it = analyze_batch_map(
-                &analyzer,
-                recs(200),
-                BatchOptions {
-                    threads: 2,
-                    window: 256,
-                    ..BatchOptions::default()
-                },
-                |_, r| {
-                    let id = r.unwrap().id;
-                    assert_ne!(id, "r150", "boom");
-                    id
-                },
-            );
-            for id in it {
-                seen.push(id);
-            }
-            seen
-        }));
-        let Err(p) = got else {
-            panic!("the panic was lost");
-        };
-        let msg = p.downcast_ref::<String>().cloned().unwrap_or_default();
-        assert!(msg.contains("boom"), "{msg}");
-    }
-
-    #[test]
-    fn records_before_the_panic_are_yielded() {
-        let analyzer = test_analyzer();
         let mut it = analyze_batch_map(
             &analyzer,
             recs(200),
@@ -674,11 +673,15 @@ mod tests {
                 id
             },
         );
+        // Every record before it comes out, then the panic itself.
         let first: Vec<String> = it.by_ref().take(150).collect();
         let want: Vec<String> = (0..150).map(|i| format!("r{i}")).collect();
         assert_eq!(first, want);
-        let rest = std::panic::catch_unwind(AssertUnwindSafe(|| it.next()));
-        assert!(rest.is_err());
+        let Err(p) = std::panic::catch_unwind(AssertUnwindSafe(|| it.next())) else {
+            panic!("the panic was lost");
+        };
+        let msg = p.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(msg.contains("boom"), "{msg}");
     }
 
     #[test]
@@ -688,20 +691,7 @@ mod tests {
         // task before handing a record over.
         let analyzer = test_analyzer();
         // A feeder that waits for a task to fill would hang here: fail loudly instead.
-        let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let watchdog = {
-            let done = Arc::clone(&done);
-            std::thread::spawn(move || {
-                for _ in 0..600 {
-                    if done.load(std::sync::atomic::Ordering::SeqCst) {
-                        return;
-                    }
-                    std::thread::sleep(std::time::Duration::from_millis(100));
-                }
-                eprintln!("a_stalled_stream_does_not_hold_back_what_was_read: no result in 60 s");
-                std::process::abort();
-            })
-        };
+        let watchdog = Watchdog::start("a_stalled_stream_does_not_hold_back_what_was_read");
         let (tx, rx) = mpsc::channel::<InputRecord>();
         let mut it = analyze_batch(
             &analyzer,
@@ -718,8 +708,7 @@ mod tests {
         }
         drop(tx);
         assert!(it.next().is_none());
-        done.store(true, std::sync::atomic::Ordering::SeqCst);
-        let _ = watchdog.join();
+        watchdog.stop();
     }
 
     #[test]
@@ -729,20 +718,7 @@ mod tests {
         // next: a feeder that held read records back, waiting for more input
         // to fill a task, would hang here.
         let analyzer = test_analyzer();
-        let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let watchdog = {
-            let done = Arc::clone(&done);
-            std::thread::spawn(move || {
-                for _ in 0..600 {
-                    if done.load(std::sync::atomic::Ordering::SeqCst) {
-                        return;
-                    }
-                    std::thread::sleep(std::time::Duration::from_millis(100));
-                }
-                eprintln!("a_caller_that_waits_for_each_burst_gets_all_of_it: no result in 60 s");
-                std::process::abort();
-            })
-        };
+        let watchdog = Watchdog::start("a_caller_that_waits_for_each_burst_gets_all_of_it");
         let (tx, rx) = mpsc::channel::<InputRecord>();
         let mut it = analyze_batch(
             &analyzer,
@@ -764,8 +740,7 @@ mod tests {
         }
         drop(tx);
         assert!(it.next().is_none());
-        done.store(true, std::sync::atomic::Ordering::SeqCst);
-        let _ = watchdog.join();
+        watchdog.stop();
     }
 
     #[test]
