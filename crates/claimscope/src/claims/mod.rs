@@ -157,6 +157,22 @@ impl ClaimExtractor {
     }
 }
 
+/// No index, in the per-token tables of [`Ctx`] (they hold `u32`s, not
+/// `Option<usize>`s: a quarter of the memory to clear and read per token).
+const NONE: u32 = u32::MAX;
+
+/// A per-token table entry: `i` as stored (indices of tokens, sentences,
+/// quotes, hits, actors and mentions of one document fit in a `u32`; a text
+/// is at most 4 GiB).
+fn idx(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(NONE)
+}
+
+/// A per-token table entry read back.
+fn some(x: u32) -> Option<usize> {
+    (x != NONE).then_some(x as usize)
+}
+
 /// The per-document working state shared by the passes.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
@@ -168,17 +184,17 @@ pub(crate) struct Ctx<'a> {
     /// Normalized words of the document's tokens.
     norms: &'a Norms,
     /// Sentence index per token.
-    pub sent_of: Vec<usize>,
+    sent_of: Vec<u32>,
     /// Cue hits in token order (non-overlapping).
     pub hits: Vec<CueHit>,
-    /// Index into `hits` per token covered by a cue.
-    pub hit_of: Vec<Option<usize>>,
+    /// Index into `hits` per token covered by a cue ([`NONE`] elsewhere).
+    hit_of: Vec<u32>,
     /// Quotations (marks and dash quotes), in order of opening.
     pub quotes: Vec<quotes::Quote>,
-    /// Innermost quotation per token (index into `quotes`).
-    pub quote_of: Vec<Option<usize>>,
-    /// (actor, mention) per token inside an actor mention.
-    pub mention_of: Vec<Option<(usize, usize)>>,
+    /// Innermost quotation per token (index into `quotes`; [`NONE`] outside).
+    quote_of: Vec<u32>,
+    /// (actor, mention) per token inside an actor mention ([`NONE`] elsewhere).
+    mention_of: Vec<(u32, u32)>,
     /// Per token: [`words::role_noun`] of its word, once asked (0: not yet,
     /// 1: none, 2: person, 3: organization); the speaker rules ask it again
     /// and again for the same words.
@@ -189,16 +205,14 @@ impl<'a> Ctx<'a> {
     fn new(doc: &DocView<'a>, lex: &'a Lexicon, norms: &'a Norms) -> Self {
         let text = doc.text;
         let toks = doc.tokens;
-        let mut sent_of = vec![0usize; toks.len()];
+        let mut sent_of = vec![0u32; toks.len()];
         for (si, s) in doc.sentences.iter().enumerate() {
             let a = (s.first_token as usize).min(toks.len());
             let b = (s.end_token as usize).min(toks.len());
-            for x in &mut sent_of[a..b] {
-                *x = si;
-            }
+            sent_of[a..b].fill(idx(si));
         }
         let mut hits = Vec::new();
-        let mut hit_of = vec![None; toks.len()];
+        let mut hit_of = vec![NONE; toks.len()];
         let mut i = 0;
         while i < toks.len() {
             let found = if norms.is_word(i) {
@@ -207,9 +221,7 @@ impl<'a> Ctx<'a> {
                 None
             };
             if let Some(h) = found {
-                for x in &mut hit_of[h.start..h.end] {
-                    *x = Some(hits.len());
-                }
+                hit_of[h.start..h.end].fill(idx(hits.len()));
                 hits.push(h);
                 i = h.end;
             } else {
@@ -228,8 +240,8 @@ impl<'a> Ctx<'a> {
             hits,
             hit_of,
             quotes: Vec::new(),
-            quote_of: vec![None; toks.len()],
-            mention_of: vec![None; toks.len()],
+            quote_of: vec![NONE; toks.len()],
+            mention_of: vec![(NONE, NONE); toks.len()],
             role_nouns: vec![Cell::new(0); toks.len()],
         };
         let mut qs = quotes::find_quotes(text);
@@ -243,7 +255,7 @@ impl<'a> Ctx<'a> {
             let a = ctx.tok_at_or_after(inner.start());
             let mut j = a;
             while j < toks.len() && toks[j].span.end() <= inner.end() {
-                ctx.quote_of[j] = Some(k);
+                ctx.quote_of[j] = idx(k);
                 j += 1;
             }
         }
@@ -252,7 +264,7 @@ impl<'a> Ctx<'a> {
             for (mi, m) in a.mentions.iter().enumerate() {
                 let mut j = ctx.tok_at_or_after(m.span.start());
                 while j < toks.len() && toks[j].span.start() < m.span.end() {
-                    ctx.mention_of[j] = Some((ai, mi));
+                    ctx.mention_of[j] = (idx(ai), idx(mi));
                     j += 1;
                 }
             }
@@ -341,7 +353,36 @@ impl<'a> Ctx<'a> {
 
     /// The cue hit covering token `i`.
     pub fn hit(&self, i: usize) -> Option<CueHit> {
-        self.hit_of.get(i).copied().flatten().map(|k| self.hits[k])
+        self.hit_index(i).map(|k| self.hits[k])
+    }
+
+    /// The index in `hits` of the cue hit covering token `i`.
+    pub fn hit_index(&self, i: usize) -> Option<usize> {
+        self.hit_of.get(i).copied().and_then(some)
+    }
+
+    /// The sentence of token `i`.
+    ///
+    /// # Panics
+    /// Past the last token.
+    pub fn sent_of(&self, i: usize) -> usize {
+        self.sent_of[i] as usize
+    }
+
+    /// The sentence of token `i`, `None` past the last token.
+    pub fn get_sent_of(&self, i: usize) -> Option<usize> {
+        self.sent_of.get(i).map(|&s| s as usize)
+    }
+
+    /// The innermost quotation around token `i` (index into `quotes`).
+    pub fn quote_of(&self, i: usize) -> Option<usize> {
+        self.quote_of.get(i).copied().and_then(some)
+    }
+
+    /// The (actor, mention) whose mention covers token `i`.
+    pub fn mention_of(&self, i: usize) -> Option<(usize, usize)> {
+        let &(a, m) = self.mention_of.get(i)?;
+        Some((some(a)?, m as usize))
     }
 
     /// Is token `i` a quotation mark?

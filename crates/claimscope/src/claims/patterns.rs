@@ -52,7 +52,7 @@ pub(crate) fn dash_quotes(ctx: &Ctx<'_>, marks: &[Quote]) -> Vec<Quote> {
         let mut k = a + 1;
         let stop = (a + MAX_DASH_QUOTE_TOKENS).min(ctx.toks.len());
         while k < stop {
-            let ks = ctx.sent_of[k];
+            let ks = ctx.sent_of(k);
             if ks != si && ctx.sents[ks].paragraph_start && ctx.sent_range(ks).0 == k {
                 break;
             }
@@ -77,7 +77,7 @@ pub(crate) fn dash_quotes(ctx: &Ctx<'_>, marks: &[Quote]) -> Vec<Quote> {
                 close: ctx.toks[k].span,
                 depth: 0,
             });
-            si = ctx.sent_of[k] + 1;
+            si = ctx.sent_of(k) + 1;
         } else {
             si += 1;
         }
@@ -171,13 +171,12 @@ impl Finder<'_, '_> {
 
     fn boilerplate(&self, tok: usize) -> bool {
         self.ctx
-            .sent_of
-            .get(tok)
-            .is_some_and(|&s| self.ctx.sents[s].boilerplate)
+            .get_sent_of(tok)
+            .is_some_and(|s| self.ctx.sents[s].boilerplate)
     }
 
     fn mark_hit(&mut self, h: CueHit) {
-        if let Some(k) = self.ctx.hit_of[h.start] {
+        if let Some(k) = self.ctx.hit_index(h.start) {
             self.used[k] = true;
         }
     }
@@ -243,7 +242,7 @@ impl Finder<'_, '_> {
         let new_sentence = ends_sentence && skipped == 0 && ctx.is_cap(j);
         // A quotation inside a clause (`If that happens, "it will …," he said`):
         // the attributed content is the whole clause, a mixed claim.
-        let (osa, _) = ctx.sent_range(ctx.sent_of[o]);
+        let (osa, _) = ctx.sent_range(ctx.sent_of(o));
         let lead_words = !ctx.is_dash(o) && (osa..o).any(|k| ctx.is_word(k));
         let (after_content, after_kind) = if lead_words {
             (
@@ -254,7 +253,7 @@ impl Finder<'_, '_> {
             (content, ClaimKind::Direct)
         };
         if j < ctx.toks.len() && !ctx.is_punct(j, &[".", "!", "?", ":", ";"]) {
-            let si = ctx.sent_of[j];
+            let si = ctx.sent_of(j);
             let (_, sb) = ctx.sent_range(si);
             let lim = sb.max(j + 1).min(ctx.toks.len());
             // cue first
@@ -368,7 +367,7 @@ impl Finder<'_, '_> {
         }
         // 2. Attribution before the opening mark: `X said: "…"`, `Trump: "…"`.
         if o > 0 && ctx.is_punct(o - 1, &[":"]) {
-            let si = ctx.sent_of[o - 1];
+            let si = ctx.sent_of(o - 1);
             let (sa, _) = ctx.sent_range(si);
             let colon = o - 1;
             let lo = colon.saturating_sub(6).max(sa);
@@ -499,10 +498,10 @@ impl Finder<'_, '_> {
         let c = ctx.lex.cue(h.cue);
         if c.role == CueRole::Participle {
             // The speaker of the main verb of this sentence.
-            let si = ctx.sent_of[h.start];
+            let si = ctx.sent_of(h.start);
             for (di, ct) in self.draft_cue_tok.iter().enumerate().rev().take(16) {
                 if let Some(t) = ct
-                    && ctx.sent_of[*t] == si
+                    && ctx.sent_of(*t) == si
                     && *t < h.start
                 {
                     return Spk::SameAs(di);
@@ -536,9 +535,9 @@ impl Finder<'_, '_> {
     /// the opening mark of the quotation the cue is in.
     fn clause_bounds(&self, i: usize) -> (usize, usize) {
         let ctx = self.ctx;
-        let si = ctx.sent_of[i];
+        let si = ctx.sent_of(i);
         let (mut sa, mut sb) = ctx.sent_range(si);
-        if let Some(qi) = ctx.quote_of[i] {
+        if let Some(qi) = ctx.quote_of(i) {
             let q = ctx.quotes[qi];
             let qo = ctx.tok_at_or_after(q.open.end());
             let qc = ctx.tok_at_or_after(q.close.start());
@@ -969,7 +968,7 @@ impl Finder<'_, '_> {
 
     fn back_reference(&mut self, h: CueHit, cs: usize, lim: usize) -> bool {
         let ctx = self.ctx;
-        let si = ctx.sent_of[h.start];
+        let si = ctx.sent_of(h.start);
         let (sa, _) = ctx.sent_range(si);
         if cs != sa {
             return false;
@@ -1124,7 +1123,7 @@ impl Finder<'_, '_> {
                 ctx.hit(k).filter(|h| {
                     h.start == k
                         && ctx.lex.cue(h.cue).role == CueRole::Verb
-                        && ctx.hit_of[k].is_some_and(|x| !self.used[x])
+                        && ctx.hit_index(k).is_some_and(|x| !self.used[x])
                 })
             });
             if pre_cue.is_none() && (sa..colon).any(|k| ctx.hit(k).is_some()) {

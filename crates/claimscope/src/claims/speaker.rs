@@ -67,11 +67,11 @@ fn prep_before(ctx: &Ctx<'_>, first: usize, lo: usize) -> bool {
 /// The candidate whose last token is at or includes `i`: (span, first, end).
 fn candidate_at(ctx: &Ctx<'_>, i: usize, lo: usize, hi: usize) -> Option<(Spk, usize, usize)> {
     let w = ctx.w(i);
-    if let Some((ai, mi)) = ctx.mention_of[i] {
+    if let Some((ai, mi)) = ctx.mention_of(i) {
         let m = &ctx.actors[ai].mentions[mi];
         let first = ctx.tok_at_or_after(m.span.start()).max(lo);
         let mut end = i + 1;
-        while end < hi && ctx.mention_of[end] == Some((ai, mi)) {
+        while end < hi && ctx.mention_of(end) == Some((ai, mi)) {
             end += 1;
         }
         return Some((Spk::Span(ctx.span(first, end)), first, end));
@@ -155,14 +155,14 @@ fn is_function_word(ctx: &Ctx<'_>, i: usize) -> bool {
     {
         return true;
     }
-    let sent_start = ctx.sent_range(ctx.sent_of[i]).0 == i
-        || (i > 0 && ctx.is_quote_mark(i - 1) && ctx.sent_range(ctx.sent_of[i]).0 + 1 == i);
+    let sent_start = ctx.sent_range(ctx.sent_of(i)).0 == i
+        || (i > 0 && ctx.is_quote_mark(i - 1) && ctx.sent_range(ctx.sent_of(i)).0 + 1 == i);
     if !sent_start {
         return false;
     }
     if !ctx.actors.is_empty()
         && !ctx.is_cap(i + 1)
-        && ctx.mention_of[i].is_none()
+        && ctx.mention_of(i).is_none()
         && ctx.hit(i + 1).is_none()
     {
         return true;
@@ -278,7 +278,7 @@ fn apposed_name(ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<(Spk, usize, us
         if ctx.is_punct(k, &[".", ";", ":", "(", "—", "–"]) || ctx.hit(k).is_some() {
             break;
         }
-        if let Some((ai, _)) = ctx.mention_of[k]
+        if let Some((ai, _)) = ctx.mention_of(k)
             && ctx.actors[ai].kind == ActorType::Person
         {
             return candidate_at(ctx, k, from, hi);
@@ -337,8 +337,8 @@ pub(crate) fn np_before(ctx: &Ctx<'_>, lo: usize, hi: usize) -> Option<(Spk, usi
             // A lone capitalized word opening the sentence far from the cue is
             // more often a participle or adverb (`Zapytany wprost o …`) than a name.
             if end == first + 1
-                && ctx.mention_of[first].is_none()
-                && ctx.sent_range(ctx.sent_of[first]).0 == first
+                && ctx.mention_of(first).is_none()
+                && ctx.sent_range(ctx.sent_of(first)).0 == first
                 && hi > end + 2
                 && !ctx.t(first).chars().all(|c| !c.is_lowercase())
             {
@@ -550,7 +550,7 @@ impl Resolver<'_, '_> {
         let t = ctx
             .tok_at_or_after(anchor.min(content_start))
             .min(ctx.toks.len().saturating_sub(1));
-        let si = *ctx.sent_of.get(t)?;
+        let si = ctx.get_sent_of(t)?;
         let from = ctx.sents[si.saturating_sub(1)].span.start();
         let k = self.mentions.partition_point(|m| m.0 < anchor);
         let at = drafts.partition_point(|o| o.anchor < anchor);
@@ -564,7 +564,7 @@ impl Resolver<'_, '_> {
                 let mt = ctx.tok_at_or_after(m.0);
                 // Objects of prepositions (`Zapytany o Hermaszewskiego`) are not subjects.
                 !prep_before(ctx, mt, mt.saturating_sub(3))
-                    && ctx.quote_of.get(mt).is_none_or(Option::is_none)
+                    && ctx.quote_of(mt).is_none()
                     && !near
                         .iter()
                         .any(|o| o.content.start() <= m.0 && m.1 <= o.content.end())
