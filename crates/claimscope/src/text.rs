@@ -302,6 +302,21 @@ pub(crate) fn lowercase_head<'b>(s: &str, cap: usize, buf: &'b mut [u8]) -> (&'b
     (utf8_prefix(buf, n), complete)
 }
 
+/// Calls `f` with `s.to_lowercase()`, made in a stack buffer (no allocation)
+/// when the lowercased word fits 64 bytes and has no `Σ` (the one letter
+/// whose lowercase depends on its place in the word); allocated otherwise.
+pub(crate) fn with_to_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 64;
+    if !s.contains('Σ') {
+        let mut buf = [0u8; MAX + 12];
+        let (lower, whole) = lowercase_head(s, MAX, &mut buf);
+        if whole && lower.len() <= MAX {
+            return f(lower);
+        }
+    }
+    f(&s.to_lowercase())
+}
+
 /// `buf[..n]` as text; it was written whole characters at a time.
 fn utf8_prefix(buf: &[u8], n: usize) -> &str {
     std::str::from_utf8(&buf[..n]).unwrap_or_default()
@@ -812,7 +827,9 @@ pub(crate) mod tests {
                 crate::tokenize::abbrev::with_lowercase(&s, str::to_string),
                 slow_with_lowercase(&s, str::to_string)
             );
+            prop_assert_eq!(with_to_lowercase(&s, str::to_string), s.to_lowercase());
             for w in s.split_whitespace() {
+                prop_assert_eq!(with_to_lowercase(w, str::to_string), w.to_lowercase());
                 prop_assert_eq!(normalize_word(w), slow_normalize_word(w));
                 prop_assert_eq!(
                     crate::tokenize::abbrev::with_lowercase(w, str::to_string),
@@ -826,6 +843,7 @@ pub(crate) mod tests {
         #[test]
         fn any_string_matches_reference(s in any::<String>()) {
             prop_assert_eq!(normalize_word(&s), slow_normalize_word(&s));
+            prop_assert_eq!(with_to_lowercase(&s, str::to_string), s.to_lowercase());
             prop_assert_eq!(is_boilerplate_line(&s), slow_is_boilerplate_line(&s));
             prop_assert_eq!(
                 crate::tokenize::abbrev::with_lowercase(&s, str::to_string),

@@ -25,7 +25,7 @@ use crate::fasthash::FastMap;
 use crate::lang::Lang;
 use crate::model::{ActorType, Sentence, Token, TokenKind};
 use crate::span::Span;
-use crate::text::Norms;
+use crate::text::{Norms, with_to_lowercase};
 
 /// How the ids of actors found by these rules begin.
 pub(crate) const ID_PREFIX: &str = "unk:";
@@ -389,7 +389,11 @@ impl<'a> Ctx<'a> {
         if !is_cap(w) || is_all_caps(w) {
             return None;
         }
-        let lower = w.to_lowercase();
+        with_to_lowercase(w, |lower| self.first_name_lower(lower))
+    }
+
+    /// [`Ctx::first_name`] of a lowercase word.
+    fn first_name_lower(&self, lower: &str) -> Option<(String, bool)> {
         let female_of = |n: &str| {
             n.ends_with('a') && !matches!(n, "kuba" | "barnaba" | "bonawentura")
                 || (n.ends_with('а') || n.ends_with('я'))
@@ -407,12 +411,12 @@ impl<'a> Ctx<'a> {
         };
         // The document's own lists are those of one of these languages, so
         // "in any list" is "in the union".
-        if self.lex.is_first_name(&lower) {
-            return Some((lower.clone(), female_of(&lower)));
+        if self.lex.is_first_name(lower) {
+            return Some((lower.to_string(), female_of(lower)));
         }
         let table = self.table()?;
         for who in [Who::Male, Who::Female] {
-            for c in table.lemmas(&lower, who) {
+            for c in table.lemmas(lower, who) {
                 if self.lex.is_first_name(&c) {
                     return Some((c.clone(), female_of(&c)));
                 }
@@ -490,13 +494,13 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_stop(&self, w: &str) -> bool {
-        let lower = w.to_lowercase();
-        self.lists()
-            .is_some_and(|l| l.stop.contains(lower.as_str()))
-            || self
-                .lex
-                .get(Lang::En)
-                .is_some_and(|l| l.stop.contains(lower.as_str()))
+        with_to_lowercase(w, |lower| {
+            self.lists().is_some_and(|l| l.stop.contains(lower))
+                || self
+                    .lex
+                    .get(Lang::En)
+                    .is_some_and(|l| l.stop.contains(lower))
+        })
     }
 
     fn is_org_head(&self, w: &'a str) -> bool {
@@ -509,17 +513,17 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_org_head_uncached(&self, w: &str) -> bool {
-        let lower = w.to_lowercase();
+        with_to_lowercase(w, |lower| self.is_org_head_lower(lower))
+    }
+
+    /// [`Ctx::is_org_head`] of a lowercase word.
+    fn is_org_head_lower(&self, lower: &str) -> bool {
         let lists = [self.lists(), self.lex.get(Lang::En)];
-        if lists
-            .iter()
-            .flatten()
-            .any(|l| l.org_heads.contains(lower.as_str()))
-        {
+        if lists.iter().flatten().any(|l| l.org_heads.contains(lower)) {
             return true;
         }
         if let Some(t) = self.table() {
-            for c in t.lemmas(&lower, Who::Thing) {
+            for c in t.lemmas(lower, Who::Thing) {
                 if lists
                     .iter()
                     .flatten()
@@ -646,9 +650,13 @@ impl<'a> Ctx<'a> {
         // Capitalized, not all-caps words, once per token.
         let capitalized: Vec<bool> = (0..n)
             .map(|k| {
-                self.tokens[k].kind == TokenKind::Word
-                    && is_cap(self.word(k))
-                    && !is_all_caps(self.word(k))
+                self.tokens[k].kind == TokenKind::Word && {
+                    let w = self.word(k);
+                    // Most words start with a lower-case ASCII letter.
+                    !w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+                        && is_cap(w)
+                        && !is_all_caps(w)
+                }
             })
             .collect();
         let cap_word = |k: usize| k < n && !covered[k] && capitalized[k];
@@ -744,11 +752,14 @@ impl<'a> Ctx<'a> {
             let words: Vec<&str> = toks.iter().map(|&t| self.word(t)).collect();
             let nwords = words.len();
             let has_connector = toks.iter().any(|&t| self.is_connector(t));
+            // The first word, lowercased, ends in a demonym's ending. (Only
+            // ASCII letters lowercase to these letters, so its last bytes tell.)
             let demonym_led = self.lang == Lang::En && {
-                let first = words[0].to_lowercase();
-                ["ian", "ean", "ese", "ish", "ic"]
-                    .iter()
-                    .any(|e| first.ends_with(e))
+                let first = words[0].as_bytes();
+                ["ian", "ean", "ese", "ish", "ic"].iter().any(|e| {
+                    first.len() >= e.len()
+                        && first[first.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+                })
             };
             let org = nwords >= 2 && !demonym_led && words.iter().any(|w| self.is_org_head(w));
             let span = Span::new(

@@ -14,6 +14,7 @@
 //! names inside the phrase, else the most recent actor of its kind; impersonal
 //! report wording (`czytamy w analizie`) is the most recent organization.
 
+use crate::fasthash::FastMap;
 use crate::model::{ActorType, Claim, ClaimKind, Speaker, TokenKind};
 use crate::span::Span;
 
@@ -609,8 +610,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>) -> Vec<Claim> {
         mentions,
         genders,
     };
-    let mut resolved: std::collections::HashMap<usize, (Option<Span>, Option<usize>)> =
-        std::collections::HashMap::new();
+    let mut resolved: FastMap<usize, (Option<Span>, Option<usize>)> = FastMap::default();
     let mut last_actor: Option<(usize, usize)> = None; // (actor, anchor)
     let mut out = Vec::with_capacity(drafts.len());
     for d in &drafts {

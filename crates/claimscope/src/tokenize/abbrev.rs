@@ -1,8 +1,9 @@
 //! Per-language abbreviation lists (`data/<lang>/abbreviations.txt`), compiled in
 //! and parsed once on first use.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use crate::fasthash::{FastMap, FastSet};
 
 use crate::lang::Lang;
 
@@ -19,13 +20,13 @@ pub enum AbbrevClass {
 /// (`"m.in"`, `"U.S"`, `"т.е"`).
 #[derive(Debug, Default)]
 pub struct Abbreviations {
-    map: HashMap<&'static str, AbbrevClass>,
+    map: FastMap<&'static str, AbbrevClass>,
     max_len: usize,
 }
 
 impl Abbreviations {
     fn parse(data: &'static str) -> Self {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         let mut max_len = 0;
         for line in data.lines() {
             let line = line.trim_end();
@@ -112,7 +113,7 @@ pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option
 /// Lowercase words that typically open a sentence (`data/<lang>/sentence_starters.txt`).
 #[derive(Debug, Default)]
 pub struct Starters {
-    set: std::collections::HashSet<&'static str>,
+    set: FastSet<&'static str>,
 }
 
 impl Starters {
