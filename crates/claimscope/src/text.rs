@@ -283,6 +283,14 @@ pub(crate) fn push_lowercase(out: &mut String, c: char) {
 /// `buf` must hold `cap` bytes plus one lowercased character (12 bytes).
 pub(crate) fn lowercase_head<'b>(s: &str, cap: usize, buf: &'b mut [u8]) -> (&'b str, bool) {
     debug_assert!(buf.len() >= cap + 12);
+    // ASCII (most words and lines): the first `cap + 1` chars are as many
+    // bytes, each lowercased alone.
+    let k = s.len().min(cap + 1);
+    if let Some(head) = s.as_bytes().get(..k).filter(|h| h.is_ascii()) {
+        buf[..k].copy_from_slice(head);
+        buf[..k].make_ascii_lowercase();
+        return (utf8_prefix(buf, k), k == s.len());
+    }
     let mut n = 0;
     let mut chars = s.chars();
     while n <= cap {
@@ -416,13 +424,22 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     // are letters, so the answers are the same.)
     let mut buf = [0u8; BOILERPLATE_HEAD + 12];
     // Most lines start unlike every entry and prefix: the first byte of their
-    // first char lowercased tells, then their first two chars (every entry and
-    // prefix has at least two).
+    // first char lowercased tells, then its first two bytes (every entry and
+    // prefix has at least two: `BOILERPLATE_PAIRS` does not compile
+    // otherwise; a line of one byte is no entry), then its first two chars.
     let (head, _) = lowercase_head(t, 1, &mut buf);
+    let pair_known = match *head.as_bytes() {
+        [b0, b1, ..] => {
+            let p = usize::from(b0) << 8 | usize::from(b1);
+            BOILERPLATE_PAIRS[p >> 6] & (1 << (p & 63)) != 0
+        }
+        _ => false,
+    };
     if !head
         .as_bytes()
         .first()
         .is_some_and(|&b| BOILERPLATE_FIRST_BYTES[usize::from(b)])
+        || !pair_known
         || !BOILERPLATE_LINES
             .iter()
             .chain(BOILERPLATE_PREFIXES)
@@ -464,6 +481,25 @@ const fn longest(list: &[&str]) -> usize {
     }
     max
 }
+
+/// Bit `b0 * 256 + b1`: some entry of either list starts with the bytes
+/// `b0 b1` (every entry has at least two bytes).
+static BOILERPLATE_PAIRS: [u64; 1024] = {
+    let mut set = [0u64; 1024];
+    let lists = [BOILERPLATE_LINES, BOILERPLATE_PREFIXES];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let b = lists[l][i].as_bytes();
+            let p = (b[0] as usize) << 8 | b[1] as usize;
+            set[p >> 6] |= 1 << (p & 63);
+            i += 1;
+        }
+        l += 1;
+    }
+    set
+};
 
 /// The first bytes of the entries of both lists.
 const BOILERPLATE_FIRST_BYTES: [bool; 256] = {
