@@ -25,7 +25,19 @@ cargo build --quiet --release -p claimscope-benches --example stages --features 
 cp target/release/examples/stages "$TMP/stages-mimalloc"
 cargo build --quiet --release -p claimscope-benches --example stages
 cp target/release/examples/stages "$TMP/stages-system"
+TIMERS=("$TMP/stages-mimalloc=release, mimalloc" "$TMP/stages-system=release, system allocator")
+# And a profile-guided build (scripts/pgo.sh, trained on UD text, not on this
+# text), on mimalloc. PEERS_PGO=0 skips it.
+if [ "${PEERS_PGO:-1}" != 0 ]; then
+    echo "peers: building claimscope's stage timer with profile-guided optimization (scripts/pgo.sh)" >&2
+    if scripts/pgo.sh -p claimscope-benches --example stages --features claimscope-benches/mimalloc; then
+        cp target/pgo/use/release/examples/stages "$TMP/stages-pgo"
+        TIMERS+=("$TMP/stages-pgo=release + PGO, mimalloc")
+    else
+        echo "peers: the PGO build failed; going on without it" >&2
+    fi
+fi
 
 TEXT="$TMP/text.txt"
 "$VENV/bin/python" benches/peers/peers.py make-text "$TEXT" "$KB"
-"$VENV/bin/python" benches/peers/peers.py run "$TEXT" "$TMP/stages-mimalloc" "$TMP/stages-system"
+"$VENV/bin/python" benches/peers/peers.py run "$TEXT" "${TIMERS[@]}"
