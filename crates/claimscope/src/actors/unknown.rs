@@ -329,17 +329,27 @@ impl<'a> Ctx<'a> {
     }
 
     /// Index of the first token starting at or after `byte`. Calls mostly come
-    /// in text order, so the last answer is tried first (and a few tokens
-    /// after it) before a binary search.
+    /// in text order, so the search gallops forward from the last answer (a
+    /// binary search of the tokens before it otherwise).
     fn tok_at(&self, byte: u32) -> usize {
-        let is_answer = |k: usize| {
-            (k == 0 || self.tokens[k - 1].span.start < byte)
-                && self.tokens.get(k).is_none_or(|t| t.span.start >= byte)
+        let toks = self.tokens;
+        let n = toks.len();
+        let before = |k: usize| toks[k].span.start < byte;
+        let hint = self.tok_hint.get().min(n);
+        let k = if hint > 0 && !before(hint - 1) {
+            toks[..hint].partition_point(|t| t.span.start < byte)
+        } else {
+            // Every token before `lo` starts before `byte`; the answer is at
+            // most `hi`.
+            let (mut lo, mut hi, mut step) = (hint, hint, 1);
+            while hi < n && before(hi) {
+                lo = hi + 1;
+                hi = lo + step;
+                step *= 2;
+            }
+            let hi = hi.min(n);
+            lo + toks[lo..hi].partition_point(|t| t.span.start < byte)
         };
-        let hint = self.tok_hint.get().min(self.tokens.len());
-        let k = (hint..self.tokens.len().min(hint + 8) + 1)
-            .find(|&k| is_answer(k))
-            .unwrap_or_else(|| self.tokens.partition_point(|t| t.span.start < byte));
         self.tok_hint.set(k);
         k
     }
@@ -638,6 +648,7 @@ impl<'a> Ctx<'a> {
         let n = self.tokens.len();
         let mut covered = vec![false; n];
         for r in known {
+            // `known` is in text order: `tok_at` gallops from the last answer.
             let a = self.tok_at(r.span.start);
             let mut k = a.saturating_sub(1);
             while k < n && self.tokens[k].span.start < r.span.end {
@@ -980,6 +991,26 @@ fn titlecase(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tok_at_is_the_first_token_at_or_after_the_byte_in_any_order() {
+        let text = "Prezydent Łukaszenka powiedział w Mińsku, że „Rosja” — i tyle. Koniec.";
+        let tokens = crate::tokenize::tokenize(text, Lang::Pl);
+        let sentences = crate::sentence::split(text, &tokens, Lang::Pl);
+        let inf = Inflector::builtin().expect("inflector");
+        let lex = Lexicon::builtin(&inf).expect("lexicon");
+        let norms = Norms::new(text, &tokens);
+        let ctx = Ctx::new(text, &tokens, &sentences, Lang::Pl, &lex, &inf, &norms);
+        let len = u32::try_from(text.len()).expect("short");
+        // Ascending, descending, and jumping back and forth.
+        let mut queries: Vec<u32> = (0..=len + 2).collect();
+        queries.extend((0..=len + 2).rev());
+        queries.extend((0..=len).map(|b| (b * 37) % (len + 1)));
+        for b in queries {
+            let expected = tokens.partition_point(|t| t.span.start < b);
+            assert_eq!(ctx.tok_at(b), expected, "byte {b}");
+        }
+    }
 
     #[test]
     fn list_words_are_short() {
