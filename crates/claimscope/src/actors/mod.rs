@@ -488,7 +488,8 @@ impl ActorMatcher {
             }
             // Where the text has a lower-case letter, only the forms that
             // may start with one.
-            let index = if starts_lower(&text[folded.orig_from(&mut cursor, here)..]) {
+            let o_here = folded.orig_from(&mut cursor, here);
+            let index = if starts_lower(&text[o_here..]) {
                 &self.lower
             } else {
                 &self.all
@@ -535,7 +536,9 @@ impl ActorMatcher {
                     continue;
                 };
                 let key = self.forms[fid as usize].as_ref();
-                let (os, oe) = folded.orig_span(s, e);
+                // `folded.orig_span(s, e)`, its start already known.
+                debug_assert_eq!(folded.orig_span(s, e).0, o_here);
+                let (os, oe) = (o_here, folded.orig_end(e - 1).max(o_here));
                 let Some((actor, inflected)) = self.pick(fid as usize, &text[os..oe], lang) else {
                     continue;
                 };
@@ -788,13 +791,39 @@ fn lang_compatible(alias: Lang, doc: Lang) -> bool {
     alias == doc || doc == Lang::Und || (alias.is_cyrillic() && doc.is_cyrillic())
 }
 
+/// Is `surface`, without its ignorable characters, the words of `cs` (one
+/// space between words, none around them)? Compared char by char, without
+/// building the cleaned string.
+fn same_words(surface: &str, cs: &str) -> bool {
+    let mut want = cs.chars();
+    // A space is owed to `cs` before the next char: whitespace came after a word.
+    let mut space_owed = false;
+    let mut in_text = false;
+    for c in surface.chars() {
+        if crate::text::is_ignorable(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space_owed = in_text;
+            continue;
+        }
+        if space_owed && want.next() != Some(' ') {
+            return false;
+        }
+        space_owed = false;
+        in_text = true;
+        if want.next() != Some(c) {
+            return false;
+        }
+    }
+    want.next().is_none()
+}
+
 /// Does the capitalization of `surface` fit the alias?
 fn case_ok(t: &Target, surface: &str) -> bool {
     use crate::text::is_ignorable;
     if let Some(cs) = &t.cs {
-        let clean: String = surface.chars().filter(|&c| !is_ignorable(c)).collect();
-        let norm = clean.split_whitespace().collect::<Vec<_>>().join(" ");
-        return norm == **cs;
+        return same_words(surface, cs);
     }
     // Words as if the ignorable characters were removed first: a word made
     // only of them does not count.
@@ -821,4 +850,44 @@ fn case_ok(t: &Target, surface: &str) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `same_words` as first written: the cleaned surface, its words joined.
+    fn same_words_reference(surface: &str, cs: &str) -> bool {
+        let clean: String = surface
+            .chars()
+            .filter(|&c| !crate::text::is_ignorable(c))
+            .collect();
+        clean.split_whitespace().collect::<Vec<_>>().join(" ") == cs
+    }
+
+    #[test]
+    fn same_words_agrees_with_the_reference_on_every_short_string() {
+        // Letters, spaces of several kinds, ignorable characters.
+        let alphabet = ['a', 'B', ' ', '\t', '\u{a0}', '\u{200b}', '\u{ad}', 'ł'];
+        let targets = ["", "a", "aB", "a B", "a  B", " a", "a ", "ł a", "B", "aa"];
+        let mut surfaces = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = surfaces
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{c}")))
+                .collect();
+            surfaces.extend(longer);
+            surfaces.sort();
+            surfaces.dedup();
+        }
+        for s in &surfaces {
+            for cs in targets {
+                assert_eq!(
+                    same_words(s, cs),
+                    same_words_reference(s, cs),
+                    "{s:?} {cs:?}"
+                );
+            }
+        }
+    }
 }
