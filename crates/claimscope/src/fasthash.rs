@@ -20,3 +20,9 @@ pub(crate) type FastSet<K> = HashSet<K, FastState>;
 pub(crate) fn hash_str(s: &str) -> u64 {
     FastState::default().hash_one(s)
 }
+
+/// An empty [`FastMap`] with room for `n` entries (per-document tables: a
+/// table that grows rehashes every entry at each step).
+pub(crate) fn with_capacity<K, V>(n: usize) -> FastMap<K, V> {
+    FastMap::with_capacity_and_hasher(n, FastState::default())
+}

@@ -621,7 +621,7 @@ impl ActorMatcher {
         // index with their id, unknown actors (and gazetteer actors with an
         // id shaped like theirs, see `BY_ID_STRING`) by their id string.
         let mut out: Vec<Actor> = Vec::new();
-        let mut by_index: FastMap<u32, usize> = FastMap::default();
+        let mut by_index: FastMap<u32, usize> = crate::fasthash::with_capacity(kept.len());
         let mut by_id: FastMap<&str, usize> = FastMap::default();
         for r in &kept {
             let src = match (&r.actor, &r.unknown) {

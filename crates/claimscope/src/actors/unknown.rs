@@ -21,7 +21,7 @@ use std::rc::Rc;
 use super::Raw;
 use super::inflect::{Inflector, Table, Who};
 use super::lexicon::{Lexicon, Lists};
-use crate::fasthash::FastMap;
+use crate::fasthash::{FastMap, with_capacity};
 use crate::lang::Lang;
 use crate::model::{ActorType, Sentence, Token, TokenKind};
 use crate::span::Span;
@@ -309,9 +309,11 @@ impl<'a> Ctx<'a> {
             tok_hint: Cell::new(0),
             role_words: vec![Cell::new(0); tokens.len()],
             connectors: vec![Cell::new(0); tokens.len()],
-            first_names: RefCell::default(),
-            lemmas: RefCell::default(),
-            org_heads: RefCell::default(),
+            // Sized for the capitalized words of news text (a few per
+            // sentence), so that they rarely grow.
+            first_names: RefCell::new(with_capacity(tokens.len() / 8)),
+            lemmas: RefCell::new(with_capacity(tokens.len() / 16)),
+            org_heads: RefCell::new(with_capacity(tokens.len() / 16)),
         }
     }
 
@@ -865,7 +867,7 @@ impl<'a> Ctx<'a> {
         // 3. Normalize, and join lone surnames to full names. A name that
         // recurs (same words, type, gender and first name) is normalized once.
         let mut out = Vec::new();
-        let mut surnames: FastMap<Rc<str>, IdName> = FastMap::default();
+        let mut surnames: FastMap<Rc<str>, IdName> = with_capacity(found.len());
         type Entry = (
             Span,
             Rc<str>,
@@ -875,7 +877,7 @@ impl<'a> Ctx<'a> {
             Option<Rc<str>>,
         );
         let mut entries: Vec<Entry> = Vec::with_capacity(found.len());
-        let mut normals: FastMap<String, Normal> = FastMap::default();
+        let mut normals: FastMap<String, Normal> = with_capacity(found.len());
         let mut sig = String::new();
         for f in &found {
             let span = Span::new(
@@ -931,7 +933,7 @@ impl<'a> Ctx<'a> {
             lone.clear();
         }
         // The full name a lone word is the surname of, once per distinct word.
-        let mut full_name_of: FastMap<&str, Option<&IdName>> = FastMap::default();
+        let mut full_name_of: FastMap<&str, Option<&IdName>> = with_capacity(lone.len());
         for tok in lone {
             let w = self.word(tok);
             let full = *full_name_of.entry(w).or_insert_with(|| {

@@ -610,7 +610,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>) -> Vec<Claim> {
         mentions,
         genders,
     };
-    let mut resolved: FastMap<usize, (Option<Span>, Option<usize>)> = FastMap::default();
+    let mut resolved: FastMap<usize, (Option<Span>, Option<usize>)> =
+        crate::fasthash::with_capacity(drafts.len());
     let mut last_actor: Option<(usize, usize)> = None; // (actor, anchor)
     let mut out = Vec::with_capacity(drafts.len());
     for d in &drafts {
