@@ -423,10 +423,10 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     // would make a final `Σ` `ς`, not `σ`: no entry or prefix has either, and both
     // are letters, so the answers are the same.)
     let mut buf = [0u8; BOILERPLATE_HEAD + 12];
-    // Most lines start unlike every entry and prefix: the first byte of their
-    // first char lowercased tells, then its first two bytes (every entry and
-    // prefix has at least two: `BOILERPLATE_PAIRS` does not compile
-    // otherwise; a line of one byte is no entry), then its first two chars.
+    // Most lines start unlike every entry and prefix: the first two bytes of
+    // their lowercased head tell (every entry and prefix has at least two:
+    // `BOILERPLATE_PAIRS` does not compile otherwise; a line of one byte is no
+    // entry), then its first two chars.
     let (head, _) = lowercase_head(t, 1, &mut buf);
     let pair_known = match *head.as_bytes() {
         [b0, b1, ..] => {
@@ -435,11 +435,7 @@ pub fn is_boilerplate_line(line: &str) -> bool {
         }
         _ => false,
     };
-    if !head
-        .as_bytes()
-        .first()
-        .is_some_and(|&b| BOILERPLATE_FIRST_BYTES[usize::from(b)])
-        || !pair_known
+    if !pair_known
         || !BOILERPLATE_LINES
             .iter()
             .chain(BOILERPLATE_PREFIXES)
@@ -494,22 +490,6 @@ static BOILERPLATE_PAIRS: [u64; 1024] = {
             let b = lists[l][i].as_bytes();
             let p = (b[0] as usize) << 8 | b[1] as usize;
             set[p >> 6] |= 1 << (p & 63);
-            i += 1;
-        }
-        l += 1;
-    }
-    set
-};
-
-/// The first bytes of the entries of both lists.
-const BOILERPLATE_FIRST_BYTES: [bool; 256] = {
-    let mut set = [false; 256];
-    let lists = [BOILERPLATE_LINES, BOILERPLATE_PREFIXES];
-    let mut l = 0;
-    while l < lists.len() {
-        let mut i = 0;
-        while i < lists[l].len() {
-            set[lists[l][i].as_bytes()[0] as usize] = true;
             i += 1;
         }
         l += 1;
@@ -741,8 +721,8 @@ pub(crate) mod tests {
         })
     }
 
-    /// `abbrev::with_lowercase` as first written (whole-word `to_lowercase`
-    /// into a 64-byte buffer): the reference for the fast paths.
+    /// Whole-word `to_lowercase` into a 64-byte buffer (`None` when longer):
+    /// the reference for the language detector's fast paths.
     pub(crate) fn slow_with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
         let mut buf = [0u8; 64];
         let mut n = 0;
@@ -859,18 +839,10 @@ pub(crate) mod tests {
         fn fast_paths_match_reference(s in text()) {
             prop_assert_eq!(normalize_word(&s), slow_normalize_word(&s));
             prop_assert_eq!(is_boilerplate_line(&s), slow_is_boilerplate_line(&s));
-            prop_assert_eq!(
-                crate::tokenize::abbrev::with_lowercase(&s, str::to_string),
-                slow_with_lowercase(&s, str::to_string)
-            );
             prop_assert_eq!(with_to_lowercase(&s, str::to_string), s.to_lowercase());
             for w in s.split_whitespace() {
                 prop_assert_eq!(with_to_lowercase(w, str::to_string), w.to_lowercase());
                 prop_assert_eq!(normalize_word(w), slow_normalize_word(w));
-                prop_assert_eq!(
-                    crate::tokenize::abbrev::with_lowercase(w, str::to_string),
-                    slow_with_lowercase(w, str::to_string)
-                );
             }
             let b: Vec<Span> = lines(&s).filter(|l| slow_is_boilerplate_line(l.slice(&s))).collect();
             prop_assert_eq!(boilerplate_lines(&s), b);
@@ -881,10 +853,6 @@ pub(crate) mod tests {
             prop_assert_eq!(normalize_word(&s), slow_normalize_word(&s));
             prop_assert_eq!(with_to_lowercase(&s, str::to_string), s.to_lowercase());
             prop_assert_eq!(is_boilerplate_line(&s), slow_is_boilerplate_line(&s));
-            prop_assert_eq!(
-                crate::tokenize::abbrev::with_lowercase(&s, str::to_string),
-                slow_with_lowercase(&s, str::to_string)
-            );
         }
     }
 }

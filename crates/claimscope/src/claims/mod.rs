@@ -158,7 +158,7 @@ impl ClaimExtractor {
 }
 
 /// No index, in the per-token tables of [`Ctx`] (they hold `u32`s, not
-/// `Option<usize>`s: a quarter of the memory to clear and read per token).
+/// `Option<usize>`s: a third of the memory to clear and read per token).
 const NONE: u32 = u32::MAX;
 
 /// A per-token table entry: `i` as stored (indices of tokens, sentences,

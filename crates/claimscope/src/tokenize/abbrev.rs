@@ -100,16 +100,6 @@ static DE: LazyLock<Abbreviations> =
     LazyLock::new(|| Abbreviations::parse(include_str!("../../data/de/abbreviations.txt")));
 static NONE: LazyLock<Abbreviations> = LazyLock::new(Abbreviations::default);
 
-/// Calls `f` with `word` lowercased in a stack buffer (no allocation);
-/// `None` when the word is longer than 64 bytes once lowercased.
-pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
-    const MAX: usize = 64;
-    // Room for one lowercased character past MAX: `lowercase_head` stops after it.
-    let mut buf = [0u8; MAX + 12];
-    let (lower, whole) = crate::text::lowercase_head(word, MAX, &mut buf);
-    (whole && lower.len() <= MAX).then(|| f(lower))
-}
-
 /// Lowercase words that typically open a sentence (`data/<lang>/sentence_starters.txt`).
 #[derive(Debug, Default)]
 pub struct Starters {
@@ -129,7 +119,7 @@ impl Starters {
     /// True when `word` (any case) is a sentence starter.
     #[must_use]
     pub fn contains(&self, word: &str) -> bool {
-        !self.set.is_empty() && with_lowercase(word, |w| self.set.contains(w)).unwrap_or(false)
+        !self.set.is_empty() && crate::text::with_to_lowercase(word, |w| self.set.contains(w))
     }
 }
 
