@@ -104,7 +104,10 @@ else
     TRAIN=("$RAW/train.jsonl")
 fi
 echo "pgo: training run: claimscope extract --threads 1 ${TRAIN[*]}" >&2
-"$PGO_DIR/gen/release/claimscope" extract --threads 1 "${TRAIN[@]}" >/dev/null
+# Exit status 1 (some records failed) still leaves a profile of the rest.
+status=0
+"$PGO_DIR/gen/release/claimscope" extract --threads 1 "${TRAIN[@]}" >/dev/null || status=$?
+[ "$status" -le 1 ] || die "the training run failed (exit status $status)"
 mkdir -p "$PGO_DIR"
 "$TOOL" merge -o "$PROFILE" "$RAW/prof"
 echo "pgo: profile written to $PROFILE; optimized build" >&2
