@@ -684,17 +684,15 @@ mod tests {
         assert!(msg.contains("boom"), "{msg}");
     }
 
-    #[test]
-    fn a_stalled_stream_does_not_hold_back_what_was_read() {
-        // Records arrive one by one through a channel, the next only after
-        // the previous result came out: the feeder must not wait to fill a
-        // task before handing a record over.
-        let analyzer = test_analyzer();
-        // A feeder that waits for a task to fill would hang here: fail loudly instead.
-        let watchdog = Watchdog::start("a_stalled_stream_does_not_hold_back_what_was_read");
+    /// A two-thread run whose records the test sends one by one, through the
+    /// returned sender.
+    fn fed_by_hand() -> (
+        mpsc::Sender<InputRecord>,
+        impl Iterator<Item = Result<Document, RecordError>>,
+    ) {
         let (tx, rx) = mpsc::channel::<InputRecord>();
-        let mut it = analyze_batch(
-            &analyzer,
+        let it = analyze_batch(
+            &test_analyzer(),
             rx,
             BatchOptions {
                 threads: 2,
@@ -702,6 +700,17 @@ mod tests {
                 ..BatchOptions::default()
             },
         );
+        (tx, it)
+    }
+
+    #[test]
+    fn a_stalled_stream_does_not_hold_back_what_was_read() {
+        // Records arrive one by one through a channel, the next only after
+        // the previous result came out: the feeder must not wait to fill a
+        // task before handing a record over.
+        // A feeder that waits for a task to fill would hang here: fail loudly instead.
+        let watchdog = Watchdog::start("a_stalled_stream_does_not_hold_back_what_was_read");
+        let (tx, mut it) = fed_by_hand();
         for (i, r) in recs(20).into_iter().enumerate() {
             tx.send(r).unwrap();
             assert_eq!(it.next().unwrap().unwrap().id, format!("r{i}"));
@@ -717,18 +726,8 @@ mod tests {
         // at once) and waits for all of their results before it sends the
         // next: a feeder that held read records back, waiting for more input
         // to fill a task, would hang here.
-        let analyzer = test_analyzer();
         let watchdog = Watchdog::start("a_caller_that_waits_for_each_burst_gets_all_of_it");
-        let (tx, rx) = mpsc::channel::<InputRecord>();
-        let mut it = analyze_batch(
-            &analyzer,
-            rx,
-            BatchOptions {
-                threads: 2,
-                window: 256,
-                ..BatchOptions::default()
-            },
-        );
+        let (tx, mut it) = fed_by_hand();
         let all = recs(150);
         for burst in all.chunks(50) {
             for r in burst {
